@@ -1,0 +1,1 @@
+"""The language-independent analysis: sentences, entities, claims and events, over plain text."""

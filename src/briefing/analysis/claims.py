@@ -1,0 +1,534 @@
+"""Who said what: clauses, their speakers, kinds and check-worthiness; and the events they tell."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefing.analysis.entities import TitleCue
+from briefing.languages.base import LanguageRules
+from briefing.lexicon import Match, WordKeys
+from briefing.models import Claim, Event, Speaker, TimeRef
+
+_MAX_VERB_POSITION = 7  # a reporting verb this far into a clause still introduces it
+_MAX_SPEAKER_WORDS = 9
+_MIN_CLAUSE_WORDS = 4
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_CLAUSE_BREAK = re.compile(r"[،,;؛]\s+")
+_PLACE_TYPES = ("GPE", "LOC")
+
+
+@dataclass(frozen=True)
+class _Clause:
+    start: int
+    end: int
+    first: int  # first word index
+    last: int  # last word index (inclusive)
+
+
+@dataclass(frozen=True)
+class _Attribution:
+    speaker: Speaker | None
+    content_start: int  # where what is said begins
+    denied: bool
+
+
+def find_claims(
+    text: str,
+    wk: WordKeys,
+    rules: LanguageRules,
+    sentences: Sequence[tuple[int, int]],
+    matches: Sequence[Match],
+    times: Sequence[TimeRef],
+    titles: Sequence[TitleCue],
+    place_parents: dict[str, set[str]],
+) -> tuple[list[Claim], list[Event]]:
+    """Return the claims of the body (clauses and role claims) and the events they tell."""
+    claims: list[Claim] = []
+    events: list[Event] = []
+    previous: Speaker | None = None
+    for s_start, s_end in sentences:
+        sentence_speaker: _Attribution | None = None
+        for clause in _clauses(text, wk, rules, s_start, s_end):
+            attribution = _attribute(text, wk, rules, clause, matches, previous)
+            if attribution.speaker is None and sentence_speaker is not None:
+                # A later clause of reported speech keeps its sentence's speaker.
+                attribution = _Attribution(sentence_speaker.speaker, clause.start, False)
+            elif attribution.speaker is not None and sentence_speaker is None:
+                sentence_speaker = attribution
+            if attribution.speaker is not None:
+                previous = attribution.speaker
+            claim = _claim(text, wk, rules, clause, attribution, matches, times, place_parents)
+            claims.append(claim)
+            event = _event(text, wk, rules, clause, matches, claim, (s_start, s_end))
+            if event is not None:
+                events.append(event)
+    for cue in titles:
+        keys = tuple(
+            dict.fromkeys(m.entry.key for m in matches if cue.start <= m.start < cue.name_end)
+        )
+        claims.append(
+            Claim(
+                id="",
+                start=cue.start,
+                end=cue.name_end,
+                text=text[cue.start : cue.name_end],
+                kind="role",
+                speaker=None,
+                entity_keys=keys,
+                times=(),
+                places=(),
+                numbers=(),
+                check_worthiness=0.6,
+                role_title=cue.text,
+                role_person=cue.person_key,
+            )
+        )
+    claims.sort(key=lambda c: (c.start, c.kind != "role"))
+    numbered = [_renumber(c, n) for n, c in enumerate(claims, 1)]
+    return numbered, events
+
+
+def _renumber(claim: Claim, n: int) -> Claim:
+    from dataclasses import replace
+
+    return replace(claim, id=f"c{n}")
+
+
+def _word_range(wk: WordKeys, start: int, end: int) -> tuple[int, int]:
+    idx = [i for i, w in enumerate(wk.words) if w.start >= start and w.end <= end]
+    return (idx[0], idx[-1]) if idx else (0, -1)
+
+
+def _inside_quotes(text: str, start: int, pos: int, rules: LanguageRules) -> bool:
+    segment = text[start:pos]
+    for open_, close in rules.quote_pairs:
+        if open_ == close:
+            if segment.count(open_) % 2:
+                return True
+        elif segment.rfind(open_) > segment.rfind(close):
+            return True
+    return False
+
+
+def _clauses(text: str, wk: WordKeys, rules: LanguageRules, start: int, end: int) -> list[_Clause]:
+    """Split a sentence where a comma opens a new clause (، وهو / ، والذي / ", which")."""
+    cuts = [start]
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
+        after = m.end()
+        if _inside_quotes(text, start, m.start(), rules):
+            continue
+        nxt = re.match(r"\S+", text[after:end])
+        if nxt is None:
+            continue
+        word = nxt.group()
+        keys = {k for _, k in rules.variants(re.sub(r"\W+$", "", word))}
+        opens = bool(keys & rules.clause_openers) or (
+            rules.code == "ar" and word.startswith(("و", "ف")) and len(word) > 3
+        )
+        if not opens or _starts_attribution(text[after:end], rules):
+            continue
+        before_words = len(_words_between(wk, cuts[-1], m.start()))
+        after_words = len(_words_between(wk, after, end))
+        if before_words >= _MIN_CLAUSE_WORDS and after_words >= _MIN_CLAUSE_WORDS:
+            cuts.append(after)
+    spans = [(a, b) for a, b in zip(cuts, [*cuts[1:], end], strict=True)]
+    out = []
+    for a, b in spans:
+        b = len(text[:b].rstrip(" ،,;؛"))
+        first, last = _word_range(wk, a, b)
+        if last >= first:
+            out.append(_Clause(a, b, first, last))
+    return out
+
+
+def _words_between(wk: WordKeys, start: int, end: int) -> list[int]:
+    return [i for i, w in enumerate(wk.words) if w.start >= start and w.end <= end]
+
+
+def _starts_attribution(fragment: str, rules: LanguageRules) -> bool:
+    head = rules.key(" ".join(fragment.split()[:3]))
+    return any(head.startswith(rules.key(a)) for a in rules.trailing_attributions) or any(
+        head.startswith("و" + rules.key(a)) for a in rules.trailing_attributions
+    )
+
+
+def _reading_in(wk: WordKeys, i: int, words: frozenset[str]) -> bool:
+    return any(k in words for _, k in wk.readings[i])
+
+
+def _mention_at(matches: Sequence[Match], i: int) -> Match | None:
+    for m in matches:
+        if m.first_word <= i <= m.last_word:
+            return m
+    return None
+
+
+def _attribute(
+    text: str,
+    wk: WordKeys,
+    rules: LanguageRules,
+    clause: _Clause,
+    matches: Sequence[Match],
+    previous: Speaker | None,
+) -> _Attribution:
+    """Return who the clause attributes its content to, and where the content starts."""
+    reporting = rules.reporting_verbs | rules.denial_verbs
+    limit = min(clause.last, clause.first + _MAX_VERB_POSITION)
+    for v in range(clause.first, limit + 1):
+        if not _reading_in(wk, v, reporting) or _mention_at(matches, v) is not None:
+            continue
+        denied = _reading_in(wk, v, rules.denial_verbs)
+        found = _speaker_after(text, wk, rules, v, clause, matches)
+        if found is not None:
+            return _Attribution(found[0], found[1], denied)
+        if _introduces_content(text, wk, rules, v, clause):
+            before = _speaker_before(text, wk, rules, v, clause, matches)
+            content = wk.words[v].end
+            if before is not None:
+                return _Attribution(before, content, denied)
+            if previous is not None:
+                carried = Speaker(previous.text, previous.entity_key, previous.anonymous, True)
+                return _Attribution(carried, content, denied)
+    trailing = _trailing_speaker(text, wk, rules, clause, matches)
+    if trailing is not None:
+        return _Attribution(trailing, clause.start, False)
+    participle = _participle_speaker(text, wk, rules, clause, matches)
+    if participle is not None:
+        return _Attribution(participle, clause.start, False)
+    return _Attribution(None, clause.start, False)
+
+
+def _introduces_content(
+    text: str, wk: WordKeys, rules: LanguageRules, v: int, clause: _Clause
+) -> bool:
+    """Say whether what follows verb v is what was said (إن, أن, ':', a quote)."""
+    gap = text[wk.words[v].end : wk.words[v + 1].start if v + 1 <= clause.last else clause.end]
+    if ":" in gap or any(o in gap for o, _ in rules.quote_pairs):
+        return True
+    return v + 1 <= clause.last and _reading_in(wk, v + 1, rules.complementizers)
+
+
+def _speaker_after(
+    text: str,
+    wk: WordKeys,
+    rules: LanguageRules,
+    v: int,
+    clause: _Clause,
+    matches: Sequence[Match],
+) -> tuple[Speaker, int] | None:
+    """Return the speaker named right after verb v (قال X إن) and where the content starts."""
+    i = v + 1
+    if i > clause.last or _introduces_content(text, wk, rules, v, clause):
+        return None
+    first_mention = _mention_at(matches, i)
+    if first_mention is not None:
+        # A run of names joined by "and": روسيا وكوريا الشمالية.
+        end_word = first_mention.last_word
+        keys = [first_mention.entry.key]
+        while end_word + 1 <= clause.last and wk.joined[end_word]:
+            nxt = _mention_at(matches, end_word + 1)
+            if nxt is None or nxt.first_word != end_word + 1 or not _is_and(wk, end_word + 1):
+                break
+            keys.append(nxt.entry.key)
+            end_word = nxt.last_word
+        start = first_mention.start
+        end = wk.words[end_word].end
+        content = _content_start(text, wk, rules, end_word, clause)
+        speaker_key = keys[0] if len(keys) == 1 else None
+        anonymous = _anonymous(text, rules, clause)
+        return Speaker(text[start:end], speaker_key, anonymous), content
+    # Not a known name: the words up to إن/أن/':' or a comma, if they come soon enough.
+    for j in range(i, min(clause.last, i + _MAX_SPEAKER_WORDS) + 1):
+        if _reading_in(wk, j, rules.complementizers) and j > i:
+            end = wk.words[j - 1].end
+            phrase = text[wk.words[i].start : end]
+            phrase = re.split(r"\s*[،,]\s*", phrase)[0]
+            if not phrase.strip():
+                return None
+            key = _key_of(matches, wk.words[i].start, wk.words[i].start + len(phrase))
+            anonymous = key is None and (
+                _reading_in(wk, i, rules.anonymous_heads) or _anonymous(text, rules, clause)
+            )
+            return Speaker(phrase, key, anonymous), wk.words[j].start
+        gap = text[wk.words[j].end : wk.words[j + 1].start if j < clause.last else clause.end]
+        if ":" in gap:
+            phrase = re.split(r"\s*[،,]\s*", text[wk.words[i].start : wk.words[j].end])[0]
+            key = _key_of(matches, wk.words[i].start, wk.words[i].start + len(phrase))
+            return Speaker(phrase, key, key is None and _anonymous(text, rules, clause)), (
+                wk.words[j].end
+            )
+    return None
+
+
+def _is_and(wk: WordKeys, i: int) -> bool:
+    word = wk.words[i].text
+    return word.startswith("و") or word.casefold() == "and"
+
+
+def _content_start(text: str, wk: WordKeys, rules: LanguageRules, j: int, clause: _Clause) -> int:
+    for k in range(j + 1, min(clause.last, j + _MAX_SPEAKER_WORDS) + 1):
+        if _reading_in(wk, k, rules.complementizers):
+            return wk.words[k].start
+    return wk.words[j].end
+
+
+def _key_of(matches: Sequence[Match], start: int, end: int) -> str | None:
+    inside = {m.entry.key for m in matches if start <= m.start and m.end <= end}
+    return inside.pop() if len(inside) == 1 else None
+
+
+def _anonymous(text: str, rules: LanguageRules, clause: _Clause) -> bool:
+    body = rules.key(text[clause.start : clause.end])
+    return any(rules.key(p) in body for p in rules.anonymous_phrases)
+
+
+def _speaker_before(
+    text: str,
+    wk: WordKeys,
+    rules: LanguageRules,
+    v: int,
+    clause: _Clause,
+    matches: Sequence[Match],
+) -> Speaker | None:
+    """Return a subject written before its verb (بعض المحللين يعتقدون أن), if there is one."""
+    idx = [
+        i
+        for i in range(clause.first, v)
+        if wk.readings[i][0][1] not in rules.stop_words
+        and wk.readings[i][-1][1] not in rules.stop_words
+    ]
+    if not idx or v - clause.first > 5:
+        return None
+    start, end = wk.words[idx[0]].start, wk.words[v - 1].end
+    if re.search(r"[،,:]", text[start:end]):
+        return None
+    key = _key_of(matches, start, end)
+    return Speaker(
+        text[start:end], key, key is None and _reading_in(wk, idx[0], rules.anonymous_heads)
+    )
+
+
+def _trailing_speaker(
+    text: str, wk: WordKeys, rules: LanguageRules, clause: _Clause, matches: Sequence[Match]
+) -> Speaker | None:
+    """Return X of "…, according to X" (وفقا ل, بحسب, نقلا عن)."""
+    body_key_words = [wk.readings[i][0][1] for i in range(clause.first, clause.last + 1)]
+    for phrase in rules.trailing_attributions:
+        p_words = rules.key(phrase).split()
+        n = len(p_words)
+        for off in range(len(body_key_words) - n + 1):
+            i = clause.first + off
+            if not all(
+                any(k == pw or k.startswith(pw) for _, k in wk.readings[i + t])
+                for t, pw in enumerate(p_words)
+            ):
+                continue
+            last_phrase_word = i + n - 1
+            # وفقا ل: the ل sits on the next word (لتصريحات), so the speaker starts after it.
+            after = last_phrase_word + 1
+            head_key = wk.readings[last_phrase_word][0][1]
+            glued = head_key != p_words[-1]
+            start = (
+                wk.words[last_phrase_word].start + len(p_words[-1])
+                if glued
+                else (wk.words[after].start if after <= clause.last else None)
+            )
+            if start is None:
+                continue
+            if p_words[-1] in ("ل",) and not glued and after <= clause.last:
+                start = wk.words[after].start + 1
+            end = clause.end
+            tail = re.split(r"\s*[،,.]\s*", text[start:end])[0]
+            if not tail.strip():
+                continue
+            key = _key_of(matches, start, start + len(tail))
+            return Speaker(tail.strip(), key, False)
+    return None
+
+
+def _participle_speaker(
+    text: str, wk: WordKeys, rules: LanguageRules, clause: _Clause, matches: Sequence[Match]
+) -> Speaker | None:
+    """Return the subject of "…, saying" (قائلة إن): the last fitting name before it."""
+    for i in range(clause.first, clause.last + 1):
+        if not _reading_in(wk, i, rules.participle_attributions):
+            continue
+        feminine = wk.readings[i][0][1].endswith("ه")
+        before = [m for m in matches if m.end <= wk.words[i].start and m.start >= clause.start]
+        wanted = ("ORG", "GPE") if feminine and rules.code == "ar" else ("PERSON", "ORG", "GPE")
+        for m in reversed(before):
+            if m.entry.type in wanted:
+                return Speaker(text[m.start : m.end], m.entry.key, False)
+    return None
+
+
+def _claim(
+    text: str,
+    wk: WordKeys,
+    rules: LanguageRules,
+    clause: _Clause,
+    attribution: _Attribution,
+    matches: Sequence[Match],
+    times: Sequence[TimeRef],
+    place_parents: dict[str, set[str]],
+) -> Claim:
+    inside = [m for m in matches if clause.start <= m.start and m.end <= clause.end]
+    clause_times = tuple(t for t in times if clause.start <= t.start and t.end <= clause.end)
+    content = text[attribution.content_start : clause.end].lstrip(" :")
+    quoted = bool(content) and content[0] in {o for o, _ in rules.quote_pairs}
+    if attribution.speaker is None:
+        kind = "assertion"
+    elif quoted:
+        kind = "quote"
+    else:
+        kind = "reported"
+    numbers = _numbers(text, wk, rules, clause, clause_times)
+    named = {i for m in matches for i in range(m.first_word, m.last_word + 1)}
+    places = tuple(
+        dict.fromkeys(
+            m.entry.key
+            for m in inside
+            if m.entry.type in _PLACE_TYPES and _tied(wk, m, rules, named)
+        )
+    )
+    del place_parents
+    return Claim(
+        id="",
+        start=clause.start,
+        end=clause.end,
+        text=text[clause.start : clause.end],
+        kind=kind,
+        speaker=attribution.speaker,
+        entity_keys=tuple(dict.fromkeys(m.entry.key for m in inside)),
+        times=clause_times,
+        places=places,
+        numbers=numbers,
+        check_worthiness=_check_worthiness(wk, rules, clause, inside, clause_times, numbers, kind),
+        denied=attribution.denied or _has(wk, rules.denial_verbs, clause),
+    )
+
+
+def _tied(wk: WordKeys, m: Match, rules: LanguageRules, named: set[int]) -> bool:
+    """Say whether a place is where the clause's event happens: "met X in Malta", "زيارة إلى
+    روسيا", not "the war in Ukraine" (a place that only qualifies a noun)."""
+    word = wk.words[m.first_word].text
+    if m.start > wk.words[m.first_word].start:
+        if word[: m.start - wk.words[m.first_word].start] not in ("ب", "وب", "فب"):
+            return False
+        head = m.first_word - 1
+    else:
+        if m.first_word == 0:
+            return False
+        if wk.readings[m.first_word - 1][0][1] not in _PLACE_PREPOSITIONS:
+            return False
+        head = m.first_word - 2
+    if head < 0:
+        return False
+    events = rules.factual_verbs | rules.reporting_verbs | frozenset(rules.event_triggers)
+    return head in named or _reading_in(wk, head, events)
+
+
+_PLACE_PREPOSITIONS = frozenset({"في", "الي", "داخل", "in", "to", "at", "inside"})
+
+
+def _has(wk: WordKeys, words: frozenset[str], clause: _Clause) -> bool:
+    return any(_reading_in(wk, i, words) for i in range(clause.first, clause.last + 1))
+
+
+def _numbers(
+    text: str,
+    wk: WordKeys,
+    rules: LanguageRules,
+    clause: _Clause,
+    times: Sequence[TimeRef],
+) -> tuple[float, ...]:
+    """Return the quantities the clause states: digits and number words, but not dates."""
+    out: list[float] = []
+    for t in times:
+        if t.kind == "duration" and t.quantity is not None:
+            out.append(t.quantity)
+    date_spans = [(t.start, t.end) for t in times]
+    for i in range(clause.first, clause.last + 1):
+        w = wk.words[i]
+        if any(a <= w.start < b for a, b in date_spans):
+            continue
+        key = wk.readings[i][0][1]
+        if _NUMBER.fullmatch(key):
+            out.append(float(key.replace(",", "")))
+            continue
+        for _, k in wk.readings[i]:
+            if k in rules.number_words:
+                out.append(rules.number_words[k])
+                break
+    return tuple(dict.fromkeys(out))
+
+
+def _check_worthiness(
+    wk: WordKeys,
+    rules: LanguageRules,
+    clause: _Clause,
+    inside: Sequence[Match],
+    times: Sequence[TimeRef],
+    numbers: Sequence[float],
+    kind: str,
+) -> float:
+    """Return a score in [0, 1]: checkable facts (numbers, dates, names, deeds) raise it,
+    opinion, prediction and questions lower it."""
+    score = 0.3
+    if numbers:
+        score += 0.15
+    if any(t.value for t in times):
+        score += 0.15
+    names = {m.entry.key for m in inside}
+    score += 0.15 if len(names) >= 2 else 0.08 if names else 0.0
+    if _has(wk, rules.factual_verbs, clause) or _has(wk, frozenset(rules.event_triggers), clause):
+        score += 0.15
+    if _has(wk, rules.opinion_words, clause) or _has(wk, rules.belief_verbs, clause):
+        score -= 0.2
+    if _has(wk, rules.prediction_words, clause):
+        score -= 0.1
+    if kind in ("reported", "quote"):
+        score += 0.05
+    if clause.last - clause.first < 5:
+        score -= 0.15
+    return round(min(1.0, max(0.0, score)), 2)
+
+
+def _event(
+    text: str,
+    wk: WordKeys,
+    rules: LanguageRules,
+    clause: _Clause,
+    matches: Sequence[Match],
+    claim: Claim,
+    sentence: tuple[int, int],
+) -> Event | None:
+    """Return the first event the clause tells (a visit, a meeting, a warrant…), if any."""
+    for i in range(clause.first, clause.last + 1):
+        etype = next(
+            (rules.event_triggers[k] for _, k in wk.readings[i] if k in rules.event_triggers), None
+        )
+        if etype is None or _mention_at(matches, i) is not None:
+            continue
+        participants = tuple(
+            dict.fromkeys(
+                m.entry.key
+                for m in matches
+                if clause.start <= m.start < clause.end and m.entry.type in ("PERSON", "ORG", "GPE")
+            )
+        )
+        date = next((t.value for t in claim.times if t.kind == "date" and t.value), None)
+        return Event(
+            type=etype,
+            trigger=wk.words[i].text,
+            start=wk.words[i].start,
+            end=wk.words[i].end,
+            participants=participants,
+            place=claim.places[0] if claim.places else None,
+            date=date,
+            sentence_start=sentence[0],
+            sentence_end=sentence[1],
+        )
+    return None

@@ -1,0 +1,312 @@
+"""Who: people, organisations and places, from the lexicon, cue words and the NER model.
+
+Passes, each on what the earlier ones left:
+1. the lexicon (fact table aliases, then the gazetteer), clitics taken off the first word;
+2. cue words: a title (الرئيس الفرنسي, "Foreign Minister") before a name makes a PERSON,
+   an organisation head (وزارة, "Ministry of") starts an ORG;
+3. the NER model's spans, their clitics taken off;
+then every name found is looked for again everywhere (a surname alone is the same person).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefing.lexicon import LexEntry, Lexicon, Match, WordKeys, match_phrases
+from briefing.models import Entity, Mention
+
+_FOUND = 1
+_MODEL_TYPES = {"PERSON": "PERSON", "PER": "PERSON", "PERS": "PERSON", "ORG": "ORG"}
+_PLACE_LABELS = {"LOC", "GPE", "FAC"}
+_MAX_NAME_WORDS = 4
+_MAX_TITLE_WORDS = 6
+
+
+@dataclass(frozen=True)
+class ModelSpan:
+    """A span the statistical model labelled."""
+
+    start: int
+    end: int
+    label: str
+
+
+@dataclass(frozen=True)
+class TitleCue:
+    """A title written next to a person: `text` is body[start:end], the person follows it."""
+
+    start: int
+    end: int
+    text: str
+    person_key: str
+    name_end: int  # where the person's name ends: the role claim runs from start to here
+
+
+@dataclass(frozen=True)
+class EntityFindings:
+    """The entities with their mentions, and the titles written next to people."""
+
+    entities: tuple[Entity, ...]
+    matches: tuple[Match, ...]  # every mention, in order, with its lexicon entry
+    titles: tuple[TitleCue, ...]
+
+
+def find_entities(
+    text: str,
+    wk: WordKeys,
+    lexicon: Lexicon,
+    model_spans: Sequence[ModelSpan],
+    blocked_words: set[int],
+) -> EntityFindings:
+    """Return every entity of the body with its mentions grouped, and the title cues."""
+    doc_lex = lexicon.copy()
+    first = match_phrases(wk, doc_lex, blocked_words)
+    covered = {i for m in first for i in range(m.first_word, m.last_word + 1)} | blocked_words
+    for start, end, etype in _cue_names(wk, doc_lex, covered):
+        _learn(text[start:end], etype, doc_lex, wk)
+    counts = Counter(r[0][1] for r in wk.readings)
+    for span in model_spans:
+        found = _model_name(text, wk, doc_lex, span, covered, counts)
+        if found is not None:
+            _learn(found[0], found[1], doc_lex, wk)
+    matches = match_phrases(wk, doc_lex, blocked_words)
+    titles = _titles(text, wk, doc_lex, matches)
+    return EntityFindings(_group(matches, text), tuple(matches), titles)
+
+
+def _learn(name: str, etype: str, lex: Lexicon, wk: WordKeys) -> None:
+    """Add a name found in this article to the article's lexicon (parts of a person too)."""
+    name = name.strip()
+    if not name or lex.entry_for(name) is not None:
+        return
+    rules = lex.rules
+    entry = LexEntry(f"txt:{rules.key(name)}", etype, name, None, _FOUND)
+    lex.add(name, entry)
+    parts = name.split()
+    if etype == "PERSON" and len(parts) > 1:
+        for part in (parts[-1], parts[0]):
+            key = rules.key(part)
+            if len(key) >= 3 and key not in rules.stop_words and key not in rules.title_heads:
+                lex.add(part, entry)
+
+
+def _is_word(wk: WordKeys, i: int, words: frozenset[str]) -> int | None:
+    """Return the clitic cut of word i's first reading found in `words`, or None."""
+    for cut, key in wk.readings[i]:
+        if key in words:
+            return cut
+    return None
+
+
+def _definite(wk: WordKeys, i: int) -> bool:
+    """Say whether word i is a definite noun or adjective (ال, or لل for ل + ال)."""
+    return any(k.startswith("ال") and len(k) > 3 for _, k in wk.readings[i])
+
+
+def _name_word(wk: WordKeys, i: int, lex: Lexicon, covered: set[int]) -> bool:
+    rules = lex.rules
+    word = wk.words[i].text
+    key = wk.readings[i][0][1]
+    return (
+        i not in covered
+        and rules.is_name_like(word)
+        and not _definite(wk, i)
+        and key not in rules.time_words
+        and key not in rules.title_heads
+        and key not in rules.org_heads
+        and _is_word(wk, i, rules.reporting_verbs | rules.factual_verbs) is None
+        and key not in rules.event_triggers
+        and key not in rules.complementizers
+        and key not in lex.adjectives
+        and not key.isdigit()
+    )
+
+
+def _title_continues(wk: WordKeys, i: int, lex: Lexicon, placed: dict[int, LexEntry]) -> bool:
+    """Say whether word i can go on a title or an organisation's name (الخارجية, الصيني)."""
+    rules = lex.rules
+    key = wk.readings[i][0][1]
+    if key in rules.time_words or key in rules.stop_words:
+        return False
+    if i in placed and placed[i].type in ("GPE", "LOC", "ORG"):
+        return True
+    if wk.words[i].text[:1] == "و" and len(wk.readings[i]) > 1:
+        return False  # "and": a second name, not more of this one
+    return _definite(wk, i) or any(k in lex.adjectives for _, k in wk.readings[i])
+
+
+def _cue_names(wk: WordKeys, lex: Lexicon, covered: set[int]) -> list[tuple[int, int, str]]:
+    """Return (start, end, type) of names that title and organisation cues reveal."""
+    rules = lex.rules
+    placed = _placed(wk, lex)
+    found: list[tuple[int, int, str]] = []
+    n = len(wk.words)
+    for i in range(n):
+        if i in covered:
+            continue
+        title_cut = _is_word(wk, i, rules.title_heads | rules.person_cues)
+        org_cut = _is_word(wk, i, rules.org_heads)
+        if title_cut is None and org_cut is None:
+            continue
+        j = i
+        while (
+            j + 1 < n
+            and wk.joined[j]
+            and j - i < _MAX_TITLE_WORDS
+            and _title_continues(wk, j + 1, lex, placed)
+        ):
+            j += 1
+        if org_cut is not None:
+            k = j
+            while k + 1 < n and wk.joined[k] and k - i < _MAX_TITLE_WORDS:
+                if k == j == i and _name_word(wk, k + 1, lex, covered):
+                    # A proper name right after the head: وكالة تاس, جامعة نيو ساوث.
+                    while k + 1 < n and wk.joined[k] and _name_word(wk, k + 1, lex, covered):
+                        k += 1
+                    while k + 1 < n and wk.joined[k] and _title_continues(wk, k + 1, lex, placed):
+                        k += 1
+                    break
+                break
+            if k > i:
+                found.append((wk.words[i].start + org_cut, wk.words[k].end, "ORG"))
+            continue
+        names: list[int] = []
+        k = j + 1
+        while (
+            k < n
+            and len(names) < _MAX_NAME_WORDS
+            and wk.joined[k - 1]
+            and _name_word(wk, k, lex, covered)
+            and not (names and _prepositional(wk, k))
+            and k not in placed
+        ):
+            names.append(k)
+            k += 1
+        if names:
+            found.append((wk.words[names[0]].start, wk.words[names[-1]].end, "PERSON"))
+    return found
+
+
+def _prepositional(wk: WordKeys, i: int) -> bool:
+    """Say whether word i opens a new phrase rather than going on a name (لإجراء, وكوريا)."""
+    word = wk.words[i].text
+    if word[:1] in ("و", "ف") and len(wk.readings[i]) > 1:
+        return True
+    # ل ب ك before the article or a hamza: لإجراء, بالدخول (but not لافروف).
+    return word[:1] in ("ل", "ب", "ك") and (word[1:2] in ("إ", "أ", "آ") or word[1:3] == "ال")
+
+
+def _placed(wk: WordKeys, lex: Lexicon) -> dict[int, LexEntry]:
+    return {
+        i: m.entry for m in match_phrases(wk, lex) for i in range(m.first_word, m.last_word + 1)
+    }
+
+
+def _model_name(
+    text: str,
+    wk: WordKeys,
+    lex: Lexicon,
+    span: ModelSpan,
+    covered: set[int],
+    counts: Counter[str],
+) -> tuple[str, str] | None:
+    """Return (name, type) of a model span with its clitics off, or None to drop it."""
+    rules = lex.rules
+    idx = [i for i, w in enumerate(wk.words) if w.start < span.end and w.end > span.start]
+    if not idx or any(i in covered for i in idx):
+        return None
+    keys = [wk.readings[i][0][1] for i in idx]
+    if all(k in rules.stop_words or k in rules.time_words for k in keys):
+        return None
+    if len(idx) == 1 and (
+        keys[0] in rules.title_heads or keys[0] in rules.org_heads or len(keys[0]) < 3
+    ):
+        return None
+    cut = _clitic_cut(wk, idx[0], lex, counts)
+    start = wk.words[idx[0]].start + cut
+    name = text[start : wk.words[idx[-1]].end]
+    if span.label in _MODEL_TYPES:
+        return name, _MODEL_TYPES[span.label]
+    if span.label in _PLACE_LABELS:
+        return name, "GPE" if span.label != "LOC" else "LOC"
+    return None
+
+
+def _clitic_cut(wk: WordKeys, i: int, lex: Lexicon, counts: Counter[str]) -> int:
+    """Return how many letters of word i are clitics, judged by the lexicon and the article.
+
+    A reading that the lexicon knows wins; then one that the article writes alone more often
+    than the whole word; otherwise و and ف come off a long word, and ب ل ك only before ال.
+    """
+    readings = wk.readings[i]
+    whole = readings[0][1]
+    for cut, key in readings:
+        if key in lex.phrases:
+            return cut
+    best_cut, best = 0, counts[whole]
+    for cut, key in readings[1:]:
+        if counts[key] > best:
+            best_cut, best = cut, counts[key]
+    if best_cut or best > 1:
+        return best_cut
+    for cut, key in readings[1:]:
+        clitic = wk.words[i].text[:cut]
+        if clitic in ("و", "ف") and len(key) >= 4:
+            return cut
+        if key.startswith("ال"):
+            return cut
+    return 0
+
+
+def _titles(
+    text: str, wk: WordKeys, lex: Lexicon, matches: Sequence[Match]
+) -> tuple[TitleCue, ...]:
+    """Return the titles written right before a person's name (وزير الخارجية الصيني وانغ يي)."""
+    rules = lex.rules
+    placed = {i: m.entry for m in matches for i in range(m.first_word, m.last_word + 1)}
+    out = []
+    for m in matches:
+        if m.entry.type != "PERSON" or m.first_word == 0:
+            continue
+        head: tuple[int, int] | None = None
+        j = m.first_word - 1
+        while j >= 0 and wk.joined[j] and m.first_word - j <= _MAX_TITLE_WORDS:
+            if placed.get(j) is not None and placed[j].type == "PERSON":
+                break
+            cut = _is_word(wk, j, rules.title_heads)
+            if cut is not None:
+                head = (j, cut)
+            elif not _title_continues(wk, j, lex, placed):
+                break
+            j -= 1
+        if head is None:
+            continue
+        start = wk.words[head[0]].start + head[1]
+        end = wk.words[m.first_word - 1].end
+        out.append(TitleCue(start, end, text[start:end], m.entry.key, m.end))
+    return tuple(out)
+
+
+def _group(matches: Sequence[Match], text: str) -> tuple[Entity, ...]:
+    """Return one Entity per lexicon entry, in order of first mention."""
+    grouped: dict[str, list[Match]] = {}
+    for m in matches:
+        grouped.setdefault(m.entry.key, []).append(m)
+    out = []
+    for key, ms in grouped.items():
+        entry = ms[0].entry
+        name = entry.name
+        if entry.entity_id is None and key.startswith("txt:"):
+            name = max((text[m.start : m.end] for m in ms), key=len)
+        out.append(
+            Entity(
+                key=key,
+                entity_id=entry.entity_id,
+                name=name,
+                type=entry.type,
+                mentions=tuple(Mention(m.start, m.end, text[m.start : m.end]) for m in ms),
+            )
+        )
+    return tuple(out)

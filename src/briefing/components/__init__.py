@@ -1,0 +1,93 @@
+"""The project's spaCy components: thin wrappers that run the analysis on a Doc.
+
+Each reads the per-document context that `nlp.analyse` sets (`doc._.ctx`) and leaves plain
+records on the Doc; `extract` turns them into an Extraction, and spaCy stops there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from briefing.analysis.claims import find_claims
+from briefing.analysis.entities import ModelSpan, find_entities
+from briefing.analysis.sentences import sentence_spans
+from briefing.languages.base import LanguageRules
+from briefing.lexicon import Lexicon, word_keys
+from briefing.models import TimeRef
+from briefing.timex import find_times
+
+
+@dataclass(frozen=True)
+class DocContext:
+    """What the components need beyond the text."""
+
+    rules: LanguageRules
+    lexicon: Lexicon
+    published: date | None
+    place_parents: dict[str, set[str]]
+
+
+for _name in ("ctx", "sentence_spans", "word_keys", "times", "entity_findings", "claims", "events"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+@Language.component("briefing_sentences")
+def sentences_component(doc: Doc) -> Doc:
+    """Mark sentence starts from news punctuation (Arabic marks, newlines, quotes)."""
+    spans = sentence_spans(doc.text)
+    doc._.sentence_spans = spans
+    starts = {s for s, _ in spans}
+    for token in doc:
+        token.is_sent_start = token.i == 0 or token.idx in starts
+    return doc
+
+
+@Language.component("briefing_times")
+def times_component(doc: Doc) -> Doc:
+    """Find time expressions and resolve them against the publication date."""
+    ctx: DocContext = doc._.ctx
+    doc._.times = [
+        TimeRef(t.start, t.end, t.text, t.kind, t.value, t.precision, t.quantity, t.unit)
+        for t in find_times(doc.text, ctx.rules.code, ctx.published)
+    ]
+    return doc
+
+
+@Language.component("briefing_entities")
+def entities_component(doc: Doc) -> Doc:
+    """Find people, organisations and places: lexicon, cue words, then the model's spans."""
+    ctx: DocContext = doc._.ctx
+    wk = word_keys(doc.text, ctx.rules)
+    doc._.word_keys = wk
+    time_spans = [(t.start, t.end) for t in doc._.times or ()]
+    blocked = {
+        i for i, w in enumerate(wk.words) if any(a <= w.start and w.end <= b for a, b in time_spans)
+    }
+    model_spans = [ModelSpan(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    doc._.entity_findings = find_entities(doc.text, wk, ctx.lexicon, model_spans, blocked)
+    return doc
+
+
+@Language.component("briefing_claims")
+def claims_component(doc: Doc) -> Doc:
+    """Split sentences into claims, find who says each, and the events they tell."""
+    ctx: DocContext = doc._.ctx
+    findings = doc._.entity_findings
+    claims, events = find_claims(
+        doc.text,
+        doc._.word_keys,
+        ctx.rules,
+        doc._.sentence_spans,
+        findings.matches,
+        doc._.times,
+        findings.titles,
+        ctx.place_parents,
+    )
+    doc._.claims = claims
+    doc._.events = events
+    return doc

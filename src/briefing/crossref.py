@@ -1,0 +1,348 @@
+"""Claims + fact table -> verdicts with evidence, as specs/fact-table.md says. Pure: no I/O."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from briefing.facts import Entity as TableEntity
+from briefing.facts import Fact, FactTable, date_bounds
+from briefing.gazetteer import places_by_id
+from briefing.languages.base import LanguageRules, words
+from briefing.lexicon import Lexicon, phrase_key
+from briefing.models import Claim, Evidence, Finding, TimeRef
+
+
+def cross_reference(
+    claims: Sequence[Claim],
+    table: FactTable | None,
+    lexicon: Lexicon,
+    published: dt.date | None,
+) -> list[Finding]:
+    """Return each claim with its verdict and the evidence for it."""
+    if table is None:
+        return [Finding(c, "unverified", ()) for c in claims]
+    checker = _Checker(table, lexicon, published)
+    return [checker.check(c) for c in claims]
+
+
+def _verdict(evidence: Sequence[Evidence]) -> str:
+    if any(e.relation == "contradicts" for e in evidence):
+        return "contradicted"
+    if any(e.relation == "supports" for e in evidence):
+        return "supported"
+    return "unverified"
+
+
+class _Checker:
+    def __init__(self, table: FactTable, lexicon: Lexicon, published: dt.date | None) -> None:
+        self.table = table
+        self.lexicon = lexicon
+        self.rules: LanguageRules = lexicon.rules
+        self.published = published
+        self.cues = {
+            f.id: [phrase_key(c, self.rules).split() for c in _cues_for(f, self.rules.code)]
+            for f in table.facts
+        }
+
+    def check(self, claim: Claim) -> Finding:
+        if claim.kind == "role":
+            evidence = self._role(claim)
+        else:
+            evidence = [e for f in self._matching(claim) for e in self._attributes(claim, f)]
+        return Finding(claim, _verdict(evidence), tuple(evidence))
+
+    # Matching -------------------------------------------------------------------------------
+
+    def _matching(self, claim: Claim) -> list[Fact]:
+        keys = set(claim.entity_keys)
+        claim_words = [self.rules.variants(w.text) for w in words(claim.text)]
+        out = []
+        for fact in self.table.facts:
+            about = set(fact.about)
+            by_cue = bool(about & keys) and any(
+                _holds(claim_words, cue) for cue in self.cues[fact.id]
+            )
+            by_entities = len(about) >= 2 and about <= keys
+            if by_cue or by_entities:
+                out.append(fact)
+        return out
+
+    # Attributes -----------------------------------------------------------------------------
+
+    def _attributes(self, claim: Claim, fact: Fact) -> list[Evidence]:
+        out: list[Evidence] = []
+        if fact.date:
+            out.extend(self._date(claim, fact))
+        if fact.place:
+            out.extend(self._place(claim, fact))
+        if fact.quantity is not None:
+            out.extend(self._quantity(claim, fact))
+        if not fact.rating:
+            if claim.denied:
+                out.append(
+                    Evidence(
+                        fact.id,
+                        "supports",
+                        "rating",
+                        "reported as denied",
+                        "false",
+                        "the table rates this claim false, and the article reports it as denied",
+                    )
+                )
+            else:
+                out.append(
+                    Evidence(
+                        fact.id,
+                        "contradicts",
+                        "rating",
+                        "stated",
+                        "false",
+                        "the claim repeats a claim the table rates false",
+                    )
+                )
+        if not any(e.relation == "contradicts" for e in out):
+            out.insert(
+                0,
+                Evidence(
+                    fact.id,
+                    "supports",
+                    "match",
+                    None,
+                    fact.statement,
+                    "the claim names this fact's subject"
+                    + (" and its cue" if self._by_cue(claim, fact) else "s"),
+                ),
+            )
+        return out
+
+    def _by_cue(self, claim: Claim, fact: Fact) -> bool:
+        claim_words = [self.rules.variants(w.text) for w in words(claim.text)]
+        return any(_holds(claim_words, cue) for cue in self.cues[fact.id])
+
+    def _date(self, claim: Claim, fact: Fact) -> list[Evidence]:
+        assert fact.date is not None
+        dated = [t for t in claim.times if t.kind == "date" and t.value]
+        if not dated:
+            return []
+        lo, hi = date_bounds(fact.date)
+        for t in dated:
+            assert t.value is not None
+            a, b = date_bounds(t.value)
+            if a <= hi and lo <= b:
+                return [
+                    Evidence(
+                        fact.id,
+                        "supports",
+                        "date",
+                        t.value,
+                        fact.date,
+                        f"“{t.text}” ({t.value}) falls within {fact.date}",
+                    )
+                ]
+        tied = _nearest_date(claim, dated, fact, self)
+        if tied is None:
+            return []
+        return [
+            Evidence(
+                fact.id,
+                "contradicts",
+                "date",
+                tied.value,
+                fact.date,
+                f"the article dates this to {tied.value} (“{tied.text}”); "
+                f"the table has {fact.date}",
+            )
+        ]
+
+    def _place(self, claim: Claim, fact: Fact) -> list[Evidence]:
+        assert fact.place is not None
+        if not claim.places:
+            return []
+        fact_places = self._place_family(fact.place)
+        for p in claim.places:
+            if p in fact_places or fact.place in self._place_family(p):
+                return [
+                    Evidence(
+                        fact.id,
+                        "supports",
+                        "place",
+                        self._name(p),
+                        self._name(fact.place),
+                        "the claim places the event where the table does",
+                    )
+                ]
+        p = claim.places[0]
+        return [
+            Evidence(
+                fact.id,
+                "contradicts",
+                "place",
+                self._name(p),
+                self._name(fact.place),
+                f"the article places this in {self._name(p)}; the table in "
+                f"{self._name(fact.place)}",
+            )
+        ]
+
+    def _quantity(self, claim: Claim, fact: Fact) -> list[Evidence]:
+        assert fact.quantity is not None
+        if not claim.numbers:
+            return []
+        want = fact.quantity
+        if any(abs(n - want) < 1e-9 for n in claim.numbers):
+            return [
+                Evidence(
+                    fact.id,
+                    "supports",
+                    "quantity",
+                    _num(want),
+                    _num(want),
+                    "the article states the same number",
+                )
+            ]
+        durations = [t for t in claim.times if t.kind == "duration" and t.quantity is not None]
+        if len(claim.numbers) == 1 or durations:
+            got = durations[0].quantity if durations else claim.numbers[0]
+            assert got is not None
+            return [
+                Evidence(
+                    fact.id,
+                    "contradicts",
+                    "quantity",
+                    _num(got),
+                    _num(want),
+                    f"the article states {_num(got)}; the table has {_num(want)}",
+                )
+            ]
+        return []
+
+    # Roles ----------------------------------------------------------------------------------
+
+    def _role(self, claim: Claim) -> list[Evidence]:
+        person = claim.role_person
+        title = claim.role_title or ""
+        title_key = phrase_key(title, self.rules)
+        by_id = {e.id: e for e in self.table.entities}
+        if person not in by_id:
+            return []
+        entity = by_id[person]
+        day = self.published
+        for role in entity.roles:
+            if not _title_fits(title_key, role, self.rules):
+                continue
+            period = f"{role.start or '…'} – {role.end or 'now'}"
+            if day is None or role.held_on(day):
+                when = f"on {day.isoformat()}" if day else "(no publication date to check)"
+                return [
+                    Evidence(
+                        f"{entity.id}#role",
+                        "supports",
+                        "role",
+                        title,
+                        f"{role.title} ({period})",
+                        f"{entity.name} held this office {when}",
+                    )
+                ]
+            held = [r for r in entity.roles if _title_fits(title_key, r, self.rules)]
+            if not any(r.held_on(day) for r in held):
+                return [
+                    Evidence(
+                        f"{entity.id}#role",
+                        "contradicts",
+                        "role",
+                        title,
+                        f"{role.title} ({period})",
+                        f"{entity.name} did not hold this office on {day.isoformat()}",
+                    )
+                ]
+        if day is None:
+            return []
+        for other in self.table.entities:
+            if other.id == person:
+                continue
+            for role in other.roles:
+                if _title_fits(title_key, role, self.rules) and role.held_on(day):
+                    return [
+                        Evidence(
+                            f"{entity.id}#role",
+                            "contradicts",
+                            "role",
+                            title,
+                            f"{other.name}: {role.title}",
+                            f"on {day.isoformat()} this office was held by {other.name}, "
+                            f"not {entity.name}",
+                        )
+                    ]
+        return []
+
+    # Helpers --------------------------------------------------------------------------------
+
+    def _name(self, key: str) -> str:
+        for e in self.table.entities:
+            if e.id == key:
+                return e.name
+        place = places_by_id().get(key.removeprefix("gaz:"))
+        return place.name if place else key
+
+    def _place_family(self, key: str) -> set[str]:
+        """Return the key with the places that contain it (a city's country), in both naming
+        schemes: the table's ids and the gazetteer's."""
+        family = {key}
+        gaz = self.lexicon.gazetteer_key.get(key, key)
+        family.add(gaz)
+        place = places_by_id().get(gaz.removeprefix("gaz:"))
+        if place and place.country:
+            family.add(f"gaz:{place.country}")
+        table_of = {g: k for k, g in self.lexicon.gazetteer_key.items()}
+        family |= {table_of[g] for g in list(family) if g in table_of}
+        return family
+
+
+def _cues_for(fact: Fact, language: str) -> list[str]:
+    return list(fact.cues.get(language, ()))
+
+
+def _holds(claim_words: list[list[tuple[int, str]]], cue: list[str]) -> bool:
+    """Say whether the cue's words stand in order in the claim (clitics forgiven)."""
+    n = len(cue)
+    if n == 0:
+        return False
+    for i in range(len(claim_words) - n + 1):
+        if all(cue[j] in {k for _, k in claim_words[i + j]} for j in range(n)):
+            return True
+    return False
+
+
+def _title_fits(title_key: str, role: object, rules: LanguageRules) -> bool:
+    cues = [*getattr(role, "cues", {}).get(rules.code, ()), getattr(role, "title", "")]
+    for cue in cues:
+        cue_key = phrase_key(cue, rules)
+        if cue_key and (cue_key == title_key or f" {cue_key} " in f" {title_key} "):
+            return True
+    return False
+
+
+def _nearest_date(
+    claim: Claim, dated: list[TimeRef], fact: Fact, checker: _Checker
+) -> TimeRef | None:
+    """Return the date that the claim ties to this fact's event: the only one, or the one
+    nearest to the fact's cue; None when dates of other events make it unclear."""
+    if len(dated) == 1:
+        return dated[0]
+    del fact, checker
+    return None
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def table_entity(table: FactTable | None, key: str) -> TableEntity | None:
+    """Return the table's entity for a key, if the table has it."""
+    if table is None:
+        return None
+    for e in table.entities:
+        if e.id == key:
+            return e
+    return None

@@ -1,0 +1,50 @@
+"""Exit statuses and the errors that reach users as one line."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitStatus(IntEnum):
+    """The documented exit codes of every `briefing` command."""
+
+    OK = 0
+    ERROR = 1  # an unexpected failure inside briefing (a bug)
+    USAGE = 2  # bad options or arguments
+    ARTICLE = 3  # the article could not be read or is not an article
+    FACT_TABLE = 4  # the fact table has problems
+    OUTPUT = 5  # the briefing could not be written
+    RENDER = 6  # the briefing could not be rendered
+    CLAIMS_FOUND = 10  # --fail-on: claims of that verdict were found
+
+
+class BriefingError(Exception):
+    """A problem the user can fix; the CLI prints it as one line and exits with `status`."""
+
+    status: ExitStatus = ExitStatus.ERROR
+
+
+class UsageError(BriefingError):
+    status = ExitStatus.USAGE
+
+
+class ArticleError(BriefingError):
+    status = ExitStatus.ARTICLE
+
+
+class FactTableError(BriefingError):
+    """One or more problems in fact tables; `problems` holds every `PATH:LINE: problem` line."""
+
+    status = ExitStatus.FACT_TABLE
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+class OutputError(BriefingError):
+    status = ExitStatus.OUTPUT
+
+
+class RenderError(BriefingError):
+    status = ExitStatus.RENDER

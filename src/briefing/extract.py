@@ -1,0 +1,30 @@
+"""Article + fact table -> Extraction: runs the pipeline; spaCy stops here."""
+
+from __future__ import annotations
+
+from briefing.facts import FactTable
+from briefing.languages import rules_for
+from briefing.lexicon import build_lexicon
+from briefing.models import Article, Extraction
+
+
+def analyse(article: Article, table: FactTable | None, *, model: str | None = None) -> Extraction:
+    """Return what the analysis finds in the article: entities, times, claims, events."""
+    from briefing.components import DocContext
+    from briefing.nlp import load_pipeline
+
+    rules = rules_for(article.language)
+    lexicon = build_lexicon(table, rules)
+    nlp = load_pipeline(article.language, model)
+    doc = nlp.make_doc(article.body)
+    doc._.ctx = DocContext(rules, lexicon, article.published, {})
+    for _name, component in nlp.pipeline:
+        doc = component(doc)
+    findings = doc._.entity_findings
+    return Extraction(
+        entities=findings.entities,
+        times=tuple(doc._.times),
+        claims=tuple(doc._.claims),
+        events=tuple(doc._.events),
+        sentences=tuple(doc._.sentence_spans),
+    )

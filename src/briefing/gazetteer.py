@@ -1,0 +1,65 @@
+"""The bundled gazetteer: countries, cities, regions and organisations, in Arabic and English."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+
+import yaml
+
+from briefing.resources import data_path
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer entry."""
+
+    id: str
+    type: str  # GPE | LOC | ORG
+    names: Mapping[str, tuple[str, ...]]  # language -> forms; English first form is canonical
+    adjectives: Mapping[str, tuple[str, ...]]
+    country: str | None  # for cities and provinces: the country's id
+    capital: str | None
+    ambiguous: bool = False
+
+    @property
+    def name(self) -> str:
+        for lang in ("en", "ar"):
+            if self.names.get(lang):
+                return self.names[lang][0]
+        return self.id
+
+
+@cache
+def load_gazetteer() -> tuple[Place, ...]:
+    """Return the bundled gazetteer's entries (empty when the package ships none)."""
+    path = data_path("gazetteer.yaml")
+    if not path.exists():
+        return ()
+    doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    places = []
+    for node in doc.get("entries", []):
+        adj = node.get("adj") or {}
+        places.append(
+            Place(
+                id=str(node["id"]),
+                type=str(node["type"]),
+                names={
+                    lang: tuple(str(f) for f in node.get(lang) or ())
+                    for lang in ("en", "ar")
+                    if node.get(lang)
+                },
+                adjectives={lang: tuple(str(f) for f in forms) for lang, forms in adj.items()},
+                country=node.get("country"),
+                capital=node.get("capital"),
+                ambiguous=bool(node.get("ambiguous", False)),
+            )
+        )
+    return tuple(places)
+
+
+@cache
+def places_by_id() -> dict[str, Place]:
+    """Return the gazetteer's entries by id."""
+    return {p.id: p for p in load_gazetteer()}

@@ -1,0 +1,83 @@
+"""What every language module provides: the one interface that language specifics live behind."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+# A word: letters and digits with their combining marks (Arabic harakat are marks, not letters,
+# so a plain \w+ would cut يُسفر in two).
+WORD_RE = re.compile(r"(?:[^\W_]|[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640])+")
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word of the body with its character offsets."""
+
+    start: int
+    end: int
+    text: str
+
+
+def words(text: str) -> list[Word]:
+    """Return the words of `text` in order, with offsets (punctuation is skipped)."""
+    return [Word(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
+
+
+@dataclass(frozen=True)
+class LanguageRules:
+    """Word lists and small methods for one language; the analysis asks these, never `lang ==`.
+
+    Every word list holds normalised keys (see `key`), so lookups work on any spelling.
+    """
+
+    code: str
+    direction: str
+    reporting_verbs: frozenset[str]
+    belief_verbs: frozenset[str]  # reporting verbs that give an opinion (يعتقد, "believe")
+    denial_verbs: frozenset[str]
+    accusation_verbs: frozenset[str]
+    complementizers: frozenset[str]  # what ends a speaker and starts the content (إن, أن, that)
+    trailing_attributions: tuple[
+        str, ...
+    ]  # "according to", وفقا ل: speaker follows, content before
+    participle_attributions: frozenset[str]  # قائلة, "saying": speaker is the clause's subject
+    carry_verbs: frozenset[str]  # وأضاف, "he added": speaker carried from the previous claim
+    anonymous_heads: frozenset[str]
+    anonymous_phrases: tuple[str, ...]
+    title_heads: frozenset[str]
+    org_heads: frozenset[str]
+    stop_words: frozenset[str]  # function words that never start or continue a name
+    time_words: frozenset[str]  # nouns of time that end an organisation's name
+    opinion_words: frozenset[str]
+    prediction_words: frozenset[str]
+    factual_verbs: frozenset[str]
+    event_triggers: Mapping[str, str]  # trigger key -> event type
+    number_words: Mapping[str, float]
+    quote_pairs: tuple[tuple[str, str], ...]
+    person_cues: frozenset[str] = field(default_factory=frozenset)  # words that, like a title,
+    # come before a name but make no role claim (نظيره, "counterpart")
+    clause_openers: frozenset[str] = field(default_factory=frozenset)  # words after "، " that
+    # open a new clause (وهو, إذ, لكن) — the clause splitter's cue
+
+    def key(self, text: str) -> str:
+        """Return the matching key of a word or phrase: the same for every spelling of it."""
+        return " ".join(text.casefold().split())
+
+    def variants(self, word: str) -> list[tuple[int, str]]:
+        """Return (characters of clitics taken off the front, key) for the ways to read a word.
+
+        The word as written comes first; languages with attached clitics add shorter readings.
+        """
+        return [(0, self.key(word))]
+
+    def is_name_like(self, word: str) -> bool:
+        """Say whether a word could be part of a proper name (a capital in Latin script)."""
+        return word[:1].isupper()
+
+
+def strip_marks(text: str) -> str:
+    """Return `text` without combining marks (accents, harakat)."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))

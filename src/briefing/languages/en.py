@@ -1,0 +1,113 @@
+"""English: the words that mark speakers, titles and events."""
+
+from __future__ import annotations
+
+from briefing.languages.base import LanguageRules
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in text.split())
+
+
+ENGLISH = LanguageRules(
+    code="en",
+    direction="ltr",
+    reporting_verbs=_words(
+        "said says say told tells added adds stated states announced announces confirmed "
+        "confirms claimed claims alleged alleges denied denies accused accuses insisted insists "
+        "warned warns noted notes argued argues believes believe reported reports explained "
+        "explains acknowledged admitted asserted declared suggested wrote estimated predicted "
+        "expects expected revealed stressed"
+    ),
+    belief_verbs=_words("believes believe thinks think argued argues suggested"),
+    denial_verbs=_words("denied denies deny rejected rejects dismissed"),
+    accusation_verbs=_words("accused accuses accuse alleged alleges claimed claims"),
+    complementizers=_words("that"),
+    trailing_attributions=("according to", "citing", "as reported by"),
+    participle_attributions=_words("saying adding noting warning claiming"),
+    carry_verbs=_words("added adds continued"),
+    anonymous_heads=_words("source sources official officials diplomat diplomats insider"),
+    anonymous_phrases=(
+        "asked not to be named",
+        "speaking on condition of anonymity",
+        "on condition of anonymity",
+        "who declined to be identified",
+        "not authorized to speak",
+        "not authorised to speak",
+    ),
+    title_heads=_words(
+        "president prime minister secretary chancellor leader spokesman spokeswoman "
+        "spokesperson adviser advisor ambassador envoy king queen prince general director "
+        "chairman chair governor mayor senator judge coach captain commissioner chief head"
+    ),
+    org_heads=_words(
+        "ministry department agency university organisation organization council alliance "
+        "bank fund union party association court institute centre center committee commission "
+        "company corporation group club federation"
+    ),
+    stop_words=_words(
+        "the a an of in on at to for from with by and or but as that this these those it its "
+        "he she they we i you his her their our is are was were be been has have had will would "
+        "said says after before during since while when where who which what than then there "
+        "also not no mr mrs ms dr"
+    ),
+    time_words=_words(
+        "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow week "
+        "month year last next"
+    ),
+    opinion_words=_words(
+        "believe believes think thinks may might could should would perhaps probably likely "
+        "unlikely smart useful clever better worse hope hopes seems appears"
+    ),
+    prediction_words=_words("will expected expects expect forecast predicted soon plans plan"),
+    factual_verbs=_words(
+        "visited met issued killed announced signed won released held arrived launched arrested "
+        "reached rose fell recorded beat elected appointed resigned increased"
+    ),
+    event_triggers={
+        **dict.fromkeys(_words("visit visited visits visiting trip"), "visit"),
+        **dict.fromkeys(_words("met meet meeting meets talks summit discussed"), "meeting"),
+        **dict.fromkeys(_words("said announced statement declared"), "statement"),
+        **dict.fromkeys(_words("accused accuses alleged allegations"), "accusation"),
+        **dict.fromkeys(_words("denied denies denial"), "denial"),
+        **dict.fromkeys(_words("agreement deal signed treaty accord"), "agreement"),
+        **dict.fromkeys(_words("warrant"), "warrant"),
+        **dict.fromkeys(_words("election elections elected vote"), "election"),
+        **dict.fromkeys(_words("attack strike strikes bombing explosion clashes"), "attack"),
+        **dict.fromkeys(_words("report"), "report"),
+        **dict.fromkeys(_words("match final tournament"), "match"),
+        **dict.fromkeys(_words("sanctions"), "sanction"),
+    },
+    number_words={
+        w: float(n)
+        for n, w in enumerate(
+            [
+                "zero",
+                "one",
+                "two",
+                "three",
+                "four",
+                "five",
+                "six",
+                "seven",
+                "eight",
+                "nine",
+                "ten",
+                "eleven",
+                "twelve",
+                "thirteen",
+                "fourteen",
+                "fifteen",
+                "sixteen",
+                "seventeen",
+                "eighteen",
+                "nineteen",
+                "twenty",
+            ]
+        )
+    }
+    | {"thirty": 30.0, "forty": 40.0, "fifty": 50.0, "hundred": 100.0, "thousand": 1000.0},
+    quote_pairs=(("“", "”"), ('"', '"'), ("‘", "’")),
+    person_cues=_words("counterpart"),
+    clause_openers=_words("which while but whereas although"),
+)

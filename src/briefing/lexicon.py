@@ -1,0 +1,191 @@
+"""Names to look for: the fact table's aliases, the gazetteer and names found on the way.
+
+A phrase is stored under the keys of its words (the language's `key`), and matched against the
+body word by word, the first word allowed to carry clitics (وبكين -> بكين).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from briefing.facts import FactTable
+from briefing.gazetteer import load_gazetteer
+from briefing.languages.base import LanguageRules, Word, words
+
+# Letters that a stray space may cut off the end of a word (الولايات المتحد ة).
+_STRAY_TAILS = frozenset("ةهى")
+_TABLE, _GAZETTEER, _FOUND = 3, 2, 1
+
+
+@dataclass(frozen=True)
+class LexEntry:
+    """What a phrase names."""
+
+    key: str  # the entity's key: the table's id, "gaz:<id>", or "txt:<form>"
+    type: str
+    name: str
+    entity_id: str | None  # the fact table's id
+    priority: int
+
+
+@dataclass(frozen=True)
+class Match:
+    """A phrase found in the body: [start, end) with clitics left outside."""
+
+    start: int
+    end: int
+    entry: LexEntry
+    first_word: int  # index of the first word in the word list
+    last_word: int
+
+
+@dataclass
+class Lexicon:
+    """Phrase keys -> entries, for one language."""
+
+    rules: LanguageRules
+    phrases: dict[str, LexEntry] = field(default_factory=dict)
+    adjectives: dict[str, str] = field(default_factory=dict)  # adjective key -> place key
+    gazetteer_key: dict[str, str] = field(default_factory=dict)  # entity key -> "gaz:<id>"
+    max_words: int = 1
+
+    def add(self, form: str, entry: LexEntry) -> None:
+        """Add one written form; a higher-priority entry keeps a phrase it already holds."""
+        key = phrase_key(form, self.rules)
+        if not key:
+            return
+        held = self.phrases.get(key)
+        if held is None or held.priority < entry.priority:
+            self.phrases[key] = entry
+        self.max_words = max(self.max_words, key.count(" ") + 1)
+
+    def copy(self) -> Lexicon:
+        return Lexicon(
+            self.rules,
+            dict(self.phrases),
+            dict(self.adjectives),
+            dict(self.gazetteer_key),
+            self.max_words,
+        )
+
+    def entry_for(self, form: str) -> LexEntry | None:
+        return self.phrases.get(phrase_key(form, self.rules))
+
+
+def phrase_key(form: str, rules: LanguageRules) -> str:
+    """Return the key of a multi-word form: its words' keys joined by spaces."""
+    return " ".join(rules.key(w.text) for w in words(form))
+
+
+_CACHE: dict[tuple[str, str], Lexicon] = {}
+
+
+def build_lexicon(table: FactTable | None, rules: LanguageRules) -> Lexicon:
+    """Return the lexicon of a fact table and the gazetteer for one language.
+
+    Compiled once per table (by its hash) and language; callers copy before adding names.
+    """
+    cache_key = (table.sha256 if table is not None else "", rules.code)
+    if cache_key not in _CACHE:
+        _CACHE[cache_key] = _compile(table, rules)
+    return _CACHE[cache_key]
+
+
+def _compile(table: FactTable | None, rules: LanguageRules) -> Lexicon:
+    lex = Lexicon(rules)
+    gaz_by_form: dict[str, str] = {}
+    for place in load_gazetteer():
+        entry = LexEntry(f"gaz:{place.id}", place.type, place.name, None, _GAZETTEER)
+        for lang_forms in place.names.values():
+            for form in lang_forms:
+                gaz_by_form.setdefault(phrase_key(form, rules), entry.key)
+                if place.ambiguous and lang_forms is place.names.get(rules.code):
+                    continue  # a form that is also a common word: only the table may claim it
+                lex.add(form, entry)
+        for form in place.adjectives.get(rules.code, ()):
+            lex.adjectives[phrase_key(form, rules)] = entry.key
+    if table is not None:
+        for ent in table.entities:
+            entry = LexEntry(ent.id, ent.type, ent.name, ent.id, _TABLE)
+            forms = [ent.name, *(f for fs in ent.aliases.values() for f in fs)]
+            for form in forms:
+                lex.add(form, entry)
+                gaz = gaz_by_form.get(phrase_key(form, rules))
+                if gaz and ent.type in ("GPE", "LOC", "ORG"):
+                    lex.gazetteer_key.setdefault(ent.id, gaz)
+        # Adjectives of a place the table knows point at the table's entity.
+        by_gaz = {g: k for k, g in lex.gazetteer_key.items()}
+        lex.adjectives = {a: by_gaz.get(k, k) for a, k in lex.adjectives.items()}
+    return lex
+
+
+@dataclass(frozen=True)
+class WordKeys:
+    """The body's words with their readings, computed once per document."""
+
+    words: tuple[Word, ...]
+    readings: tuple[tuple[tuple[int, str], ...], ...]  # per word: (clitic chars, key)
+    joined: tuple[bool, ...]  # joined[i]: only a space or hyphen between word i and i+1
+
+
+def word_keys(text: str, rules: LanguageRules) -> WordKeys:
+    """Return the body's words, merging a stray letter cut off by a space back into its word."""
+    raw = words(text)
+    merged: list[Word] = []
+    for w in raw:
+        if (
+            merged
+            and len(w.text) == 1
+            and w.text in _STRAY_TAILS
+            and text[merged[-1].end : w.start] == " "
+        ):
+            prev = merged.pop()
+            merged.append(Word(prev.start, w.end, prev.text + w.text))
+        else:
+            merged.append(w)
+    readings = tuple(tuple(rules.variants(w.text)) for w in merged)
+    joined = tuple(
+        text[a.end : b.start].strip(" -'’") == "" and "\n" not in text[a.end : b.start]
+        for a, b in pairwise(merged)
+    )
+    return WordKeys(tuple(merged), readings, (*joined, False))
+
+
+def match_phrases(wk: WordKeys, lex: Lexicon, skip: Iterable[int] = ()) -> list[Match]:
+    """Return the longest non-overlapping lexicon phrases in the body, left to right."""
+    blocked = set(skip)
+    out: list[Match] = []
+    i, n = 0, len(wk.words)
+    while i < n:
+        best: Match | None = None
+        if i not in blocked:
+            for cut, first in wk.readings[i]:
+                found = _longest_at(wk, lex, i, cut, first, blocked)
+                if found and (best is None or found.last_word > best.last_word):
+                    best = found
+        if best is None:
+            i += 1
+            continue
+        out.append(best)
+        i = best.last_word + 1
+    return out
+
+
+def _longest_at(
+    wk: WordKeys, lex: Lexicon, i: int, cut: int, first: str, blocked: set[int]
+) -> Match | None:
+    key = first
+    found: Match | None = None
+    j = i
+    while True:
+        entry = lex.phrases.get(key)
+        if entry is not None:
+            found = Match(wk.words[i].start + cut, wk.words[j].end, entry, i, j)
+        if j + 1 >= len(wk.words) or j - i + 1 >= lex.max_words or not wk.joined[j]:
+            return found
+        if j + 1 in blocked:
+            return found
+        j += 1
+        key = f"{key} {wk.readings[j][0][1]}"

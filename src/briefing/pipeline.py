@@ -1,0 +1,59 @@
+"""The whole run as plain functions: article -> briefing dict -> bytes of a format."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from briefing.articles import read_article
+from briefing.crossref import cross_reference
+from briefing.extract import analyse
+from briefing.facts import load_fact_tables
+from briefing.languages import rules_for
+from briefing.lexicon import build_lexicon
+from briefing.report import build_briefing
+from briefing.resources import bundled_facts
+
+
+def make_briefing(
+    location: str,
+    *,
+    facts: Sequence[Path] = (),
+    published: dt.date | None = None,
+    language: str | None = None,
+    model: str | None = None,
+) -> dict[str, Any]:
+    """Return the briefing of the article at `location`, checked against the fact tables."""
+    table = load_fact_tables(list(facts) or [bundled_facts()])
+    article = read_article(location, language=language, published=published)
+    extraction = analyse(article, table, model=model)
+    lexicon = build_lexicon(table, rules_for(article.language))
+    findings = cross_reference(extraction.claims, table, lexicon, article.published)
+    import spacy
+
+    from briefing.nlp import model_label
+
+    models = {"ner": model_label(article.language, model), "spacy": spacy.__version__}
+    return build_briefing(article, extraction, findings, table, models=models)
+
+
+def render(
+    briefing: dict[str, Any],
+    fmt: str,
+    *,
+    paper: str = "A4",
+    template_dir: Path | None = None,
+    css: Sequence[Path] = (),
+) -> str | bytes:
+    """Return the briefing in one format: pdf (bytes), html, json or md (text)."""
+    from briefing import render as r
+
+    if fmt == "json":
+        return r.render_json(briefing)
+    if fmt == "md":
+        return r.render_markdown(briefing)
+    if fmt == "html":
+        return r.render_html(briefing, template_dir=template_dir, css=css)
+    return r.render_pdf(briefing, template_dir=template_dir, css=css, paper=paper)

@@ -1,0 +1,139 @@
+"""HTML -> PDF through WeasyPrint, fetching nothing but the package's own files.
+
+This is the only module that imports WeasyPrint; `render.render_pdf` imports it on first use so
+that `briefing --help` stays quick.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import mimetypes
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
+
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from .errors import RenderError
+
+# (family, package, file, weight, style): the faces the theme's CSS asks for. IBM Plex Sans
+# Arabic sets the report (it has Latin glyphs too); Amiri sets quoted article text.
+FONT_FACES: tuple[tuple[str, str, str, int, str], ...] = (
+    ("IBM Plex Sans Arabic", "fontpkg_ibm_plex_sans_arabic", "IBMPlexSansArabic-Regular.ttf",
+     400, "normal"),
+    ("IBM Plex Sans Arabic", "fontpkg_ibm_plex_sans_arabic", "IBMPlexSansArabic-SemiBold.ttf",
+     600, "normal"),
+    ("IBM Plex Sans Arabic", "fontpkg_ibm_plex_sans_arabic", "IBMPlexSansArabic-Bold.ttf",
+     700, "normal"),
+    ("Amiri", "fontpkg_amiri", "Amiri-Regular.ttf", 400, "normal"),
+    ("Amiri", "fontpkg_amiri", "Amiri-Bold.ttf", 700, "normal"),
+    ("Amiri", "fontpkg_amiri", "Amiri-Italic.ttf", 400, "italic"),
+)
+
+
+class FetchRefused(ValueError):
+    """A URL outside the package's own assets; WeasyPrint reports it as a failed fetch."""
+
+
+class PackageURLFetcher(URLFetcher):
+    """Serves file:// URLs inside the given folders and refuses every other URL.
+
+    The article is untrusted and its text is escaped, so nothing in it should ever reach the
+    fetcher; this is the second wall. `fetched` and `refused` record what was asked for.
+    """
+
+    def __init__(self, roots: Iterable[Path]) -> None:
+        super().__init__(allowed_protocols=("file",))
+        self.roots = tuple(dict.fromkeys(Path(root).resolve() for root in roots))
+        self.fetched: list[str] = []
+        self.refused: list[str] = []
+
+    def local_path(self, url: str) -> Path | None:
+        """Return the file that `url` names if it is one we may serve, else None."""
+        parts = urlsplit(url)
+        if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+            return None
+        path = Path(url2pathname(unquote(parts.path))).resolve()
+        if not path.is_file():
+            return None
+        if any(path.is_relative_to(root) for root in self.roots):
+            return path
+        return None
+
+    def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
+        path = self.local_path(url)
+        if path is None:
+            self.refused.append(url)
+            raise FetchRefused(f"briefing fetches only its own theme and font files, not {url}")
+        self.fetched.append(url)
+        mime_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(
+            path.as_uri(), body=path.read_bytes(), headers={"Content-Type": mime_type}
+        )
+
+
+def font_dir(package: str) -> Path:
+    """Return the folder of TTF files inside an installed font package."""
+    spec = importlib.util.find_spec(package)
+    locations = list(spec.submodule_search_locations or []) if spec else []
+    if not locations:
+        dist = package.replace("_", "-")
+        raise RenderError(
+            f"the font package {dist} is not installed; reinstall briefing to get it"
+        )
+    return Path(locations[0]).resolve() / "files"
+
+
+def font_face_css() -> tuple[str, list[Path]]:
+    """Return @font-face rules for the packaged fonts, and the folders they load from."""
+    rules, folders = [], []
+    for family, package, filename, weight, style in FONT_FACES:
+        folder = font_dir(package)
+        path = folder / filename
+        if not path.is_file():
+            raise RenderError(f"font file {path} is missing; reinstall {package}")
+        folders.append(folder)
+        rules.append(
+            f'@font-face {{ font-family: "{family}"; src: url("{path.as_uri()}"); '
+            f"font-weight: {weight}; font-style: {style}; }}"
+        )
+    return "\n".join(rules), folders
+
+
+def write_pdf(
+    html: str,
+    *,
+    page_css: str,
+    base_dir: Path,
+    roots: Sequence[Path],
+    fetcher: PackageURLFetcher | None = None,
+) -> bytes:
+    """Return the PDF of `html`, with the packaged fonts embedded and nothing fetched."""
+    fonts, font_folders = font_face_css()
+    fetcher = fetcher or PackageURLFetcher([*roots, *font_folders])
+    font_config = FontConfiguration()
+    stylesheet = CSS(
+        string=fonts + "\n" + page_css,
+        base_url=base_dir.as_uri() + "/",
+        url_fetcher=fetcher,
+        font_config=font_config,
+    )
+    document = HTML(string=html, base_url=base_dir.as_uri() + "/", url_fetcher=fetcher)
+    # The same HTML gives the same bytes: WeasyPrint writes no dates unless the HTML has
+    # dcterms.created/modified, and the file identifier is derived from the HTML.
+    identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
+    return document.write_pdf(  # type: ignore[no-any-return]
+        stylesheets=[stylesheet],
+        font_config=font_config,
+        pdf_identifier=identifier,
+        **pdf_options(),
+    )
+
+
+def pdf_options() -> dict[str, object]:
+    """Return the write_pdf options beyond the defaults; PDF/UA and attachments go here."""
+    return {"custom_metadata": False}

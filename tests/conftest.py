@@ -1,0 +1,57 @@
+"""Shared fixtures: the bundled seed, a test article we wrote, and a CLI runner."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+SEED = ROOT / "seeds" / "articles" / "wang-yi-moscow.ar.md"
+SHARED = ROOT.parent / "shared"
+REGEN = os.environ.get("BRIEFING_REGEN_GOLDEN") == "1"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def run_cli(*args: str | Path) -> Any:
+    """Run the CLI in-process and return the click Result."""
+    from briefing.cli import app
+
+    return CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False)
+
+
+def check_golden(name: str, text: str) -> None:
+    """Compare text with tests/golden/NAME (rewritten when BRIEFING_REGEN_GOLDEN=1)."""
+    path = GOLDEN / name
+    if REGEN or not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        if not REGEN:
+            pytest.fail(f"golden file {name} was missing and has been written; run again")
+    assert text == path.read_text(encoding="utf-8"), f"{name} differs from its golden file"
+
+
+@pytest.fixture(scope="session")
+def seed_briefing() -> dict[str, Any]:
+    """The seed's briefing as the pipeline builds it (once per test session)."""
+    import datetime as dt
+
+    from briefing.pipeline import make_briefing
+
+    return make_briefing(str(SEED), published=dt.date(2023, 9, 18))
+
+
+def schema() -> dict[str, Any]:
+    from briefing.resources import PACKAGE_DIR
+
+    return json.loads((PACKAGE_DIR / "schemas" / "briefing-1.schema.json").read_text())
