@@ -434,7 +434,7 @@ def test_extra_css_is_inlined_and_cannot_close_the_style(
     tmp_path: Path, english: dict[str, Any]
 ) -> None:
     css = tmp_path / "desk.css"
-    css.write_text('.claim { color: navy } /* </style><script>x</script> */\n')
+    css.write_text(".claim { color: navy } /* </style><script>x</script> */\n")
     html = render.render_html(english, css=[css])
     assert ".claim { color: navy }" in html
     assert html.count("</style>") == 1 and "script" not in collect(html).tags
@@ -501,7 +501,9 @@ def pdf_fonts(data: bytes) -> set[str]:
             descendants = font.get("/DescendantFonts")
             described = descendants[0].get_object() if descendants else font
             descriptor = described.get("/FontDescriptor")
-            if descriptor and any(k in descriptor.get_object() for k in ("/FontFile2", "/FontFile3")):
+            if descriptor and any(
+                k in descriptor.get_object() for k in ("/FontFile2", "/FontFile3")
+            ):
                 names.add(str(font["/BaseFont"]).split("+", 1)[-1])
     return names
 
@@ -523,8 +525,17 @@ def test_pdf_has_pages_metadata_and_language(seed: dict[str, Any], seed_pdf: byt
 
 def test_pdf_text_holds_headings_claims_and_numbers(seed_pdf: bytes) -> None:
     text = pdf_text(seed_pdf)
-    for piece in ("الخلاصة", "الادعاءات", "المصادر", "2023-09-18", "2022-12", "c9",
-                  "Vladimir Putin", "University of New South Wales", "korolev-unsw"):
+    for piece in (
+        "الخلاصة",
+        "الادعاءات",
+        "المصادر",
+        "2023-09-18",
+        "2022-12",
+        "c9",
+        "Vladimir Putin",
+        "University of New South Wales",
+        "korolev-unsw",
+    ):
         assert piece in text, piece
     # The footer «صفحة X من Y»; pypdf may give its words in visual order.
     pages = len(pypdf.PdfReader(io.BytesIO(seed_pdf)).pages)
@@ -544,8 +555,14 @@ def test_english_pdf(english: dict[str, Any], english_pdf: bytes) -> None:
     assert reader.trailer["/Root"]["/Lang"] == "en"
     text = pdf_text(english_pdf)
     pages = len(reader.pages)
-    for piece in ("Bottom line", "Contradicted", "The council approved $54 million",
-                  "Elena Sorensen", f"Page 1 of {pages}", "Method and limits"):
+    for piece in (
+        "Bottom line",
+        "Contradicted",
+        "The council approved $54 million",
+        "Elena Sorensen",
+        f"Page 1 of {pages}",
+        "Method and limits",
+    ):
         assert piece in text, piece
 
 

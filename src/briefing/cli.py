@@ -53,9 +53,10 @@ def _guard(fn: Callable[[], T]) -> T:
     try:
         return fn()
     except BriefingError as e:
-        lines = getattr(e, "problems", None) or [str(e)]
-        for line in lines:
-            typer.echo(f"briefing: {line}" if len(lines) == 1 else line, err=True)
+        problems = getattr(e, "problems", None)
+        # A fact table's problems are PATH:LINE: lines that editors can jump to, as they are.
+        for line in problems or [f"briefing: {e}"]:
+            typer.echo(line, err=True)
         raise typer.Exit(int(e.status)) from None
 
 

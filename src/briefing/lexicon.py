@@ -49,17 +49,27 @@ class Lexicon:
     phrases: dict[str, LexEntry] = field(default_factory=dict)
     adjectives: dict[str, str] = field(default_factory=dict)  # adjective key -> place key
     gazetteer_key: dict[str, str] = field(default_factory=dict)  # entity key -> "gaz:<id>"
+    exact: dict[str, LexEntry] = field(default_factory=dict)  # acronyms, matched by case
     max_words: int = 1
 
     def add(self, form: str, entry: LexEntry) -> None:
-        """Add one written form; a higher-priority entry keeps a phrase it already holds."""
-        key = phrase_key(form, self.rules)
-        if not key:
+        """Add one written form; a higher-priority entry keeps a phrase it already holds.
+
+        An acronym in capitals (US, WHO, U.N.) is matched only as written: "who" is a word.
+        """
+        parts = words(form)
+        if not parts:
             return
-        held = self.phrases.get(key)
+        if _is_acronym(form):
+            table = self.exact
+            key = " ".join(w.text for w in parts)
+        else:
+            table = self.phrases
+            key = " ".join(self.rules.key(w.text) for w in parts)
+        held = table.get(key)
         if held is None or held.priority < entry.priority:
-            self.phrases[key] = entry
-        self.max_words = max(self.max_words, key.count(" ") + 1)
+            table[key] = entry
+        self.max_words = max(self.max_words, len(parts))
 
     def copy(self) -> Lexicon:
         return Lexicon(
@@ -67,11 +77,17 @@ class Lexicon:
             dict(self.phrases),
             dict(self.adjectives),
             dict(self.gazetteer_key),
+            dict(self.exact),
             self.max_words,
         )
 
     def entry_for(self, form: str) -> LexEntry | None:
         return self.phrases.get(phrase_key(form, self.rules))
+
+
+def _is_acronym(form: str) -> bool:
+    letters = [c for c in form if c.isalpha()]
+    return bool(letters) and len(letters) <= 6 and all(c.isascii() and c.isupper() for c in letters)
 
 
 def phrase_key(form: str, rules: LanguageRules) -> str:
@@ -146,11 +162,17 @@ def word_keys(text: str, rules: LanguageRules) -> WordKeys:
         else:
             merged.append(w)
     readings = tuple(tuple(rules.variants(w.text)) for w in merged)
-    joined = tuple(
-        text[a.end : b.start].strip(" -'’") == "" and "\n" not in text[a.end : b.start]
-        for a, b in pairwise(merged)
-    )
+    joined = tuple(_joined(text[a.end : b.start], a) for a, b in pairwise(merged))
     return WordKeys(tuple(merged), readings, (*joined, False))
+
+
+def _joined(gap: str, before: Word) -> bool:
+    """Say whether two words may belong to one name: only a space or hyphen between them, or the
+    dot of an initial (U.S., George W. Bush)."""
+    if "\n" in gap:
+        return False
+    chars = " -'’." if len(before.text) == 1 else " -'’"
+    return gap.strip(chars) == ""
 
 
 def match_phrases(wk: WordKeys, lex: Lexicon, skip: Iterable[int] = ()) -> list[Match]:
@@ -177,10 +199,13 @@ def _longest_at(
     wk: WordKeys, lex: Lexicon, i: int, cut: int, first: str, blocked: set[int]
 ) -> Match | None:
     key = first
+    raw = wk.words[i].text
     found: Match | None = None
     j = i
     while True:
         entry = lex.phrases.get(key)
+        if entry is None and cut == 0:
+            entry = lex.exact.get(raw)
         if entry is not None:
             found = Match(wk.words[i].start + cut, wk.words[j].end, entry, i, j)
         if j + 1 >= len(wk.words) or j - i + 1 >= lex.max_words or not wk.joined[j]:
@@ -189,3 +214,4 @@ def _longest_at(
             return found
         j += 1
         key = f"{key} {wk.readings[j][0][1]}"
+        raw = f"{raw} {wk.words[j].text}"

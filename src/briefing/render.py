@@ -29,7 +29,8 @@ from .resources import asset_dir
 
 TEMPLATE = "briefing.html.j2"
 THEME_CSS = ("briefing.css",)
-PAGED_CSS = ("paged.css",)
+PAGED_CSS = ("paged.css",)  # for WeasyPrint: margin boxes, running header, page numbers
+BROWSER_CSS = ("browser.css",)  # for printing the HTML from a browser
 PAPER_SIZES = {"a3": "A3", "a4": "A4", "a5": "A5", "letter": "letter", "legal": "legal"}
 VERDICTS = ("contradicted", "supported", "unverified")
 VERDICT_ICONS = {"supported": "✓", "contradicted": "×", "unverified": "?"}
@@ -63,7 +64,9 @@ def render_html(
     try:
         return environment.get_template(TEMPLATE).render(view)
     except jinja2.TemplateSyntaxError as error:
-        raise RenderError(f"{error.filename or error.name}:{error.lineno}: {error.message}") from None
+        raise RenderError(
+            f"{error.filename or error.name}:{error.lineno}: {error.message}"
+        ) from None
     except jinja2.TemplateError as error:
         raise RenderError(f"the briefing template failed: {error}") from None
 
@@ -170,8 +173,8 @@ def render_json(briefing: Mapping[str, Any]) -> str:
 def build_view(briefing: Mapping[str, Any], *, for_print: bool = False) -> View:
     """Return the template context: every key present, values ready to display."""
     article_in = _mapping(briefing.get("article"))
-    article_language = _text(article_in.get("language")) or "en"
-    labels = Labels(_text(briefing.get("report_language")) or article_language)
+    article_language = _language(article_in.get("language")) or "en"
+    labels = Labels(_language(briefing.get("report_language")) or article_language)
     direction = labels.direction
     article_direction = "rtl" if article_language in RTL_LANGUAGES else "ltr"
     body = _text(article_in.get("body"))
@@ -191,7 +194,8 @@ def build_view(briefing: Mapping[str, Any], *, for_print: bool = False) -> View:
     title = _text(article_in.get("title")) or labels("doc.untitled")
     generator = _mapping(briefing.get("generator"))
     generator_text = " ".join(
-        part for part in (_text(generator.get("name")) or "briefing", _text(generator.get("version")))
+        part
+        for part in (_text(generator.get("name")) or "briefing", _text(generator.get("version")))
         if part
     )
     entities = _roster(entities_in, labels)
@@ -235,7 +239,7 @@ def build_view(briefing: Mapping[str, Any], *, for_print: bool = False) -> View:
         "contradicted": [c for c in claims if c["verdict"] == "contradicted"],
         "entities": entities,
         "timeline": timeline,
-        "events": [_event(e, names, body, labels) for e in _items(briefing.get("events"))],
+        "events": [_event(e, names, body) for e in _items(briefing.get("events"))],
         "annotated": annotate(
             body, claim_spans(body, _items(briefing.get("claims"))), direction=article_direction
         ),
@@ -243,7 +247,7 @@ def build_view(briefing: Mapping[str, Any], *, for_print: bool = False) -> View:
         "method": _method(briefing, article, generator_text, timeline.unresolved),
         "generator": generator_text,
         "meta": {
-            "title": labels("doc.title", title=article["short_title"]),
+            "title": labels("doc.title", title=title),
             "description": labels("doc.description", title=article["short_title"], **counts),
             "keywords": ", ".join(
                 [labels("doc.kind")]
@@ -266,7 +270,7 @@ def _claim(
     if verdict not in VERDICTS:
         verdict = "unverified"
     speaker_in = claim.get("speaker")
-    speaker = None
+    speaker: View | None = None
     if isinstance(speaker_in, Mapping) and (speaker_in.get("text") or speaker_in.get("entity_id")):
         entity_id = _text(speaker_in.get("entity_id"))
         speaker = {
@@ -275,7 +279,9 @@ def _claim(
             "anonymous": bool(speaker_in.get("anonymous")),
         }
     worth = claim.get("check_worthiness")
-    worthiness = min(max(float(worth), 0.0), 1.0) if isinstance(worth, (int, float)) else None
+    worthiness = None
+    if isinstance(worth, (int, float)) and not isinstance(worth, bool):
+        worthiness = min(max(float(worth), 0.0), 1.0)
     evidence = [_evidence(e, facts, sources, names, labels) for e in _items(claim.get("evidence"))]
     reasons = [e["reason"] for e in evidence if e["relation"] == "contradicts" and e["reason"]]
     kind = _text(claim.get("kind"))
@@ -409,7 +415,7 @@ def _roster(entities: list[Mapping[str, Any]], labels: Labels) -> list[View]:
     return sorted(rows, key=lambda row: (-row["count"], row["first"]))
 
 
-def _event(event: Mapping[str, Any], names: Mapping[str, str], body: str, labels: Labels) -> View:
+def _event(event: Mapping[str, Any], names: Mapping[str, str], body: str) -> View:
     start, end = event.get("sentence_start"), event.get("sentence_end")
     sentence = ""
     if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(body):
@@ -533,6 +539,8 @@ def _stylesheet(css: Sequence[Path], *, view: View, for_print: bool) -> Markup:
     if for_print:
         parts += [_read(styles / name) for name in PAGED_CSS]
         parts.append(_margin_boxes(view["_"], view["dir"]))
+    else:
+        parts += [_read(styles / name) for name in BROWSER_CSS]
     parts += [_read(Path(path)) for path in css]
     # Inlined in <style>: a stray "</style>" in a user stylesheet must not end the element.
     return Markup("\n".join(parts).replace("</", "<\\/"))
@@ -589,6 +597,11 @@ def _items(value: object) -> list[Mapping[str, Any]]:
 
 def _text(value: object) -> str:
     return "" if value is None else str(value)
+
+
+def _language(value: object) -> str:
+    """Return the primary subtag of a language tag, lower-cased: 'ar-EG' -> 'ar'."""
+    return _text(value).strip().replace("_", "-").split("-")[0].lower()
 
 
 def _short_hash(value: object) -> str | None:

@@ -6,9 +6,10 @@ add markup, returning `Markup` so that the templates' autoescaping leaves the re
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -97,7 +98,7 @@ class Span:
         return self.end - self.start
 
 
-def claim_spans(body: str, claims: Iterable[dict[str, object]]) -> list[Span]:
+def claim_spans(body: str, claims: Iterable[Mapping[str, object]]) -> list[Span]:
     """Return the claims whose offsets fall inside the body, in reading order."""
     spans = []
     for claim in claims:
@@ -128,7 +129,7 @@ def annotate(body: str, spans: Sequence[Span], *, direction: str) -> Markup:
 
     paragraphs: list[str] = []
     current: list[str] = []
-    for start, end in zip(points, points[1:], strict=False):
+    for start, end in itertools.pairwise(points):
         piece = body[start:end]
         if piece == "\n":
             if current:

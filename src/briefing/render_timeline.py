@@ -139,9 +139,10 @@ class _Placed:
 def _draw(rows: list[TimelineRow], *, rtl: bool, title: str) -> Markup:
     first = min(row.period.start for row in rows)
     last = max(row.period.end for row in rows)
-    span = max((last - first).days, 20)
+    # At least three weeks wide, centred on the dates when they are closer than that.
+    span = max((last - first).days, 21)
     margin = max(round(span * 0.04), 3)
-    origin = first - timedelta(days=margin)
+    origin = first - timedelta(days=margin + (span - (last - first).days) // 2)
     days = span + 2 * margin
     plot = WIDTH - 2 * PAD
 
@@ -185,9 +186,7 @@ def _draw(rows: list[TimelineRow], *, rtl: bool, title: str) -> Markup:
     return Markup("\n".join(out))
 
 
-def _place(
-    rows: list[TimelineRow], x_of: Callable[[date], float], *, rtl: bool
-) -> list[_Placed]:
+def _place(rows: list[TimelineRow], x_of: Callable[[date], float], *, rtl: bool) -> list[_Placed]:
     lanes: list[list[tuple[float, float]]] = []
     placed = []
     for row in rows:
@@ -213,14 +212,19 @@ def _place(
         label_edges = (label_x, label_x + width) if earlier == 1 else (label_x - width, label_x)
         left = min(start_x - 9, label_edges[0], bar[0] if bar else start_x)
         right = max(start_x + 9, label_edges[1], bar[1] if bar else start_x)
-        for number, lane in enumerate(lanes):
-            if all(right + 6 < a or b + 6 < left for a, b in lane):
-                lane.append((left, right))
-                break
-        else:
-            lanes.append([(left, right)])
-            number = len(lanes) - 1
-        placed.append(_Placed(row, number, left, right, start_x, bar, label_x, anchor))
+        # The first lane (row) where the item's extent clears every item already there.
+        lane = next(
+            (
+                index
+                for index, taken in enumerate(lanes)
+                if all(right + 6 < a or b + 6 < left for a, b in taken)
+            ),
+            len(lanes),
+        )
+        if lane == len(lanes):
+            lanes.append([])
+        lanes[lane].append((left, right))
+        placed.append(_Placed(row, lane, left, right, start_x, bar, label_x, anchor))
     return placed
 
 

@@ -23,12 +23,27 @@ from .errors import RenderError
 # (family, package, file, weight, style): the faces the theme's CSS asks for. IBM Plex Sans
 # Arabic sets the report (it has Latin glyphs too); Amiri sets quoted article text.
 FONT_FACES: tuple[tuple[str, str, str, int, str], ...] = (
-    ("IBM Plex Sans Arabic", "fontpkg_ibm_plex_sans_arabic", "IBMPlexSansArabic-Regular.ttf",
-     400, "normal"),
-    ("IBM Plex Sans Arabic", "fontpkg_ibm_plex_sans_arabic", "IBMPlexSansArabic-SemiBold.ttf",
-     600, "normal"),
-    ("IBM Plex Sans Arabic", "fontpkg_ibm_plex_sans_arabic", "IBMPlexSansArabic-Bold.ttf",
-     700, "normal"),
+    (
+        "IBM Plex Sans Arabic",
+        "fontpkg_ibm_plex_sans_arabic",
+        "IBMPlexSansArabic-Regular.ttf",
+        400,
+        "normal",
+    ),
+    (
+        "IBM Plex Sans Arabic",
+        "fontpkg_ibm_plex_sans_arabic",
+        "IBMPlexSansArabic-SemiBold.ttf",
+        600,
+        "normal",
+    ),
+    (
+        "IBM Plex Sans Arabic",
+        "fontpkg_ibm_plex_sans_arabic",
+        "IBMPlexSansArabic-Bold.ttf",
+        700,
+        "normal",
+    ),
     ("Amiri", "fontpkg_amiri", "Amiri-Regular.ttf", 400, "normal"),
     ("Amiri", "fontpkg_amiri", "Amiri-Bold.ttf", 700, "normal"),
     ("Amiri", "fontpkg_amiri", "Amiri-Italic.ttf", 400, "italic"),
@@ -82,9 +97,7 @@ def font_dir(package: str) -> Path:
     locations = list(spec.submodule_search_locations or []) if spec else []
     if not locations:
         dist = package.replace("_", "-")
-        raise RenderError(
-            f"the font package {dist} is not installed; reinstall briefing to get it"
-        )
+        raise RenderError(f"the font package {dist} is not installed; reinstall briefing to get it")
     return Path(locations[0]).resolve() / "files"
 
 
@@ -126,7 +139,7 @@ def write_pdf(
     # The same HTML gives the same bytes: WeasyPrint writes no dates unless the HTML has
     # dcterms.created/modified, and the file identifier is derived from the HTML.
     identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
-    return document.write_pdf(  # type: ignore[no-any-return]
+    return document.write_pdf(
         stylesheets=[stylesheet],
         font_config=font_config,
         pdf_identifier=identifier,

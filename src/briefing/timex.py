@@ -107,8 +107,14 @@ def date_expr(text: str, start: int, end: int, resolved: Resolved) -> TimeExpr:
 def duration_expr(text: str, start: int, end: int, quantity: float, unit: str) -> TimeExpr:
     """Return a duration expression of text[start:end]."""
     return TimeExpr(
-        start, end, text[start:end], DURATION, duration_value(quantity, unit), DURATION,
-        float(quantity), unit,
+        start,
+        end,
+        text[start:end],
+        DURATION,
+        duration_value(quantity, unit),
+        DURATION,
+        float(quantity),
+        unit,
     )
 
 
@@ -203,20 +209,37 @@ def month_year(published: date, month: int, direction: int) -> int:
     return published.year if month <= published.month else published.year - 1
 
 
-def offset_value(published: date, quantity: int, unit: str) -> Resolved:
+def day_year(published: date, month: int, day: int, direction: int) -> int:
+    """Return the year of a day and month nearest to publication in `direction`.
+
+    With a day, "الماضي" / "last" is the last such day before publication and "المقبل" / "next"
+    the first after it: "31 August next" written on 10 August is this August. Direction 0 reads
+    like a bare month (`month_year`).
+    """
+    when = checked_day(published.year, month, day)
+    if direction == 0 or when is None:
+        return month_year(published, month, direction)
+    if direction > 0 and when <= published:
+        return published.year + 1
+    if direction < 0 and when >= published:
+        return published.year - 1
+    return published.year
+
+
+def offset_value(published: date, quantity: float, unit: str) -> Resolved:
     """Return the date `quantity` units after publication (before it when negative).
 
     The precision follows the unit: days and weeks give a day, months a month, years a year —
     "two years ago" says which year, not which day.
     """
-    if unit == "hour":
-        return day_value(published + timedelta(hours=quantity))
+    if unit == "hour":  # a date has no hours: only whole days move it
+        return day_value(published + timedelta(days=int(quantity / 24)))
+    whole = int(quantity)
     if unit in ("day", "week"):
-        days = quantity * (7 if unit == "week" else 1)
-        return day_value(published + timedelta(days=days))
+        return day_value(published + timedelta(days=whole * (7 if unit == "week" else 1)))
     if unit == "month":
-        return month_value(*shift_month(published.year, published.month, quantity))
-    return year_value(published.year + quantity)
+        return month_value(*shift_month(published.year, published.month, whole))
+    return year_value(published.year + whole)
 
 
 def period_value(published: date, unit: str, offset: int) -> Resolved:

@@ -106,13 +106,18 @@ def _definite(wk: WordKeys, i: int) -> bool:
 
 
 def _name_word(wk: WordKeys, i: int, lex: Lexicon, covered: set[int]) -> bool:
+    """Say whether word i can be part of a person's or organisation's own name.
+
+    A definite word can (الركراكي, السيسي) when it is not a common word, nor an adjective of
+    place (الصيني), nor a word of time.
+    """
     rules = lex.rules
     word = wk.words[i].text
     key = wk.readings[i][0][1]
     return (
         i not in covered
         and rules.is_name_like(word)
-        and not _definite(wk, i)
+        and not (_definite(wk, i) and not _uncommon_definite(wk, i, lex))
         and key not in rules.time_words
         and key not in rules.title_heads
         and key not in rules.org_heads
@@ -124,8 +129,19 @@ def _name_word(wk: WordKeys, i: int, lex: Lexicon, covered: set[int]) -> bool:
     )
 
 
+def _uncommon_definite(wk: WordKeys, i: int, lex: Lexicon) -> bool:
+    """Say whether word i is written as definite (ال) yet is no common word: a family name."""
+    key = wk.readings[i][0][1]
+    return (
+        key.startswith("ال")
+        and lex.rules.is_name_like(wk.words[i].text)
+        and key not in lex.adjectives
+        and key not in lex.rules.time_words
+    )
+
+
 def _title_continues(wk: WordKeys, i: int, lex: Lexicon, placed: dict[int, LexEntry]) -> bool:
-    """Say whether word i can go on a title or an organisation's name (الخارجية, الصيني)."""
+    """Say whether word i goes on a title (الخارجية, الصيني, كوريا الشمالية, الأمير)."""
     rules = lex.rules
     key = wk.readings[i][0][1]
     if key in rules.time_words or key in rules.stop_words:
@@ -134,7 +150,34 @@ def _title_continues(wk: WordKeys, i: int, lex: Lexicon, placed: dict[int, LexEn
         return True
     if wk.words[i].text[:1] == "و" and len(wk.readings[i]) > 1:
         return False  # "and": a second name, not more of this one
-    return _definite(wk, i) or any(k in lex.adjectives for _, k in wk.readings[i])
+    if _is_word(wk, i, rules.title_heads) is not None:
+        return True
+    if any(k in lex.adjectives for _, k in wk.readings[i]):
+        return True
+    return _definite(wk, i) and not _uncommon_definite(wk, i, lex)
+
+
+def _org_continues(
+    wk: WordKeys, i: int, lex: Lexicon, placed: dict[int, LexEntry]
+) -> bool:
+    """Say whether word i goes on an organisation's name: any definite word or adjective of
+    place, or ل before a definite word (الاتحاد البرتغالي لكرة القدم)."""
+    rules = lex.rules
+    key = wk.readings[i][0][1]
+    if key in rules.time_words or key in rules.stop_words or key in rules.complementizers:
+        return False
+    if i in placed and placed[i].type in ("GPE", "LOC", "ORG"):
+        return True
+    if wk.words[i].text[:1] == "و" and len(wk.readings[i]) > 1:
+        return False
+    if _definite(wk, i) or any(k in lex.adjectives for _, k in wk.readings[i]):
+        return True
+    return (
+        wk.words[i].text[:1] == "ل"
+        and i + 1 < len(wk.words)
+        and wk.joined[i]
+        and _definite(wk, i + 1)
+    )
 
 
 def _cue_names(wk: WordKeys, lex: Lexicon, covered: set[int]) -> list[tuple[int, int, str]]:
@@ -146,9 +189,29 @@ def _cue_names(wk: WordKeys, lex: Lexicon, covered: set[int]) -> list[tuple[int,
     for i in range(n):
         if i in covered:
             continue
-        title_cut = _is_word(wk, i, rules.title_heads | rules.person_cues)
         org_cut = _is_word(wk, i, rules.org_heads)
-        if title_cut is None and org_cut is None:
+        if org_cut is not None:
+            k = i
+            # A proper name right after the head: وكالة تاس, جامعة نيو ساوث.
+            while k + 1 < n and wk.joined[k] and k - i < _MAX_TITLE_WORDS:
+                nxt = k + 1
+                if _definite(wk, nxt) or nxt in placed:
+                    break
+                if not _name_word(wk, nxt, lex, covered):
+                    break
+                k = nxt
+            while k + 1 < n and wk.joined[k] and k - i < _MAX_TITLE_WORDS:
+                if not _org_continues(wk, k + 1, lex, placed):
+                    break
+                k += 1
+            if k > i:
+                found.append((wk.words[i].start + org_cut, wk.words[k].end, "ORG"))
+            continue
+        speaker = _speaker_name(wk, i, lex, covered, placed)
+        if speaker is not None:
+            found.append(speaker)
+            continue
+        if _is_word(wk, i, rules.title_heads | rules.person_cues) is None:
             continue
         j = i
         while (
@@ -158,20 +221,6 @@ def _cue_names(wk: WordKeys, lex: Lexicon, covered: set[int]) -> list[tuple[int,
             and _title_continues(wk, j + 1, lex, placed)
         ):
             j += 1
-        if org_cut is not None:
-            k = j
-            while k + 1 < n and wk.joined[k] and k - i < _MAX_TITLE_WORDS:
-                if k == j == i and _name_word(wk, k + 1, lex, covered):
-                    # A proper name right after the head: وكالة تاس, جامعة نيو ساوث.
-                    while k + 1 < n and wk.joined[k] and _name_word(wk, k + 1, lex, covered):
-                        k += 1
-                    while k + 1 < n and wk.joined[k] and _title_continues(wk, k + 1, lex, placed):
-                        k += 1
-                    break
-                break
-            if k > i:
-                found.append((wk.words[i].start + org_cut, wk.words[k].end, "ORG"))
-            continue
         names: list[int] = []
         k = j + 1
         while (
@@ -187,6 +236,41 @@ def _cue_names(wk: WordKeys, lex: Lexicon, covered: set[int]) -> list[tuple[int,
         if names:
             found.append((wk.words[names[0]].start, wk.words[names[-1]].end, "PERSON"))
     return found
+
+
+def _speaker_name(
+    wk: WordKeys, i: int, lex: Lexicon, covered: set[int], placed: dict[int, LexEntry]
+) -> tuple[int, int, str] | None:
+    """Return the name right after a masculine reporting verb (وقال كوروليف إن), if one is there.
+
+    Only a short run of uncommon words that ends where the speech begins counts; a feminine
+    verb (قالت) is as often an organisation's or a country's, so it is left to the model.
+    """
+    rules = lex.rules
+    cut = _is_word(wk, i, rules.reporting_verbs)
+    if cut is None or wk.readings[i][0][1].endswith("ت"):
+        return None
+    names: list[int] = []
+    k = i + 1
+    while (
+        k < len(wk.words)
+        and len(names) < 3
+        and wk.joined[k - 1]
+        and k not in placed
+        and _name_word(wk, k, lex, covered)
+    ):
+        names.append(k)
+        k += 1
+    if not names:
+        return None
+    ends_speech = (
+        not wk.joined[names[-1]]
+        or k >= len(wk.words)
+        or _is_word(wk, k, rules.complementizers) is not None
+    )
+    if not ends_speech:
+        return None
+    return wk.words[names[0]].start, wk.words[names[-1]].end, "PERSON"
 
 
 def _prepositional(wk: WordKeys, i: int) -> bool:

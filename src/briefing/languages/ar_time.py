@@ -50,102 +50,119 @@ def _alt(words: Iterable[str]) -> str:
     return "(?:" + "|".join(escaped) + ")"
 
 
-def _table(entries: dict[str, int] | Iterable[tuple[str, int]]) -> dict[str, int]:
-    items = entries.items() if isinstance(entries, dict) else entries
-    return {fold(k): v for k, v in items}
+def _table(groups: dict[int, str]) -> dict[str, int]:
+    """Return folded word -> number from {number: "word|word|two words"}."""
+    return {fold(word): number for number, words in groups.items() for word in words.split("|")}
+
+
+def _in_order(words: str) -> list[str]:
+    return words.split("|")
+
+
+def _words(words: str) -> set[str]:
+    """Return the folded words of "word|word|two words"."""
+    return {fold(word) for word in words.split("|")}
 
 
 # --- Words -----------------------------------------------------------------------------------
 
+# Egyptian and Gulf, Levantine and Iraqi, Maghrebi names of the Gregorian months.
 _MONTHS = _table(
-    [
-        *[(w, 1) for w in ("يناير", "جانفي", "كانون الثاني", "كانون ثاني")],
-        *[(w, 2) for w in ("فبراير", "فيفري", "شباط")],
-        *[(w, 3) for w in ("مارس", "آذار")],
-        *[(w, 4) for w in ("أبريل", "إبريل", "أفريل", "نيسان")],
-        *[(w, 5) for w in ("مايو", "ماي", "أيار")],
-        *[(w, 6) for w in ("يونيو", "يونيه", "جوان", "حزيران")],
-        *[(w, 7) for w in ("يوليو", "يوليه", "يوليوز", "جويلية", "تموز")],
-        *[(w, 8) for w in ("أغسطس", "غشت", "أوت", "آب")],
-        *[(w, 9) for w in ("سبتمبر", "شتنبر", "أيلول")],
-        *[(w, 10) for w in ("أكتوبر", "تشرين الأول", "تشرين أول")],
-        *[(w, 11) for w in ("نوفمبر", "نونبر", "تشرين الثاني", "تشرين ثاني")],
-        *[(w, 12) for w in ("ديسمبر", "دجنبر", "كانون الأول", "كانون أول")],
-    ]
+    {
+        1: "يناير|جانفي|كانون الثاني|كانون ثاني",
+        2: "فبراير|فيفري|شباط",
+        3: "مارس|آذار",
+        4: "أبريل|إبريل|أفريل|نيسان",
+        5: "مايو|ماي|أيار",
+        6: "يونيو|يونيه|جوان|حزيران",
+        7: "يوليو|يوليه|يوليوز|جويلية|تموز",
+        8: "أغسطس|غشت|أوت|آب",
+        9: "سبتمبر|شتنبر|أيلول",
+        10: "أكتوبر|تشرين الأول|تشرين أول",
+        11: "نوفمبر|نونبر|تشرين الثاني|تشرين ثاني",
+        12: "ديسمبر|دجنبر|كانون الأول|كانون أول",
+    }
 )
 # Month names that are also ordinary words or names: months only with a day, a year, a paired
 # name or a cue word before them.
-_WEAK_MONTHS = {fold(w) for w in ("مارس", "نيسان", "آب", "ماي", "أوت")}
-# ...and these need a day, a year or a paired name: a cue word is not enough (في آب "in father").
-_WEAKEST_MONTHS = {fold(w) for w in ("آب", "ماي", "أوت")}
+_WEAK_MONTHS = _words("مارس|نيسان|آب|ماي|أوت")
+# ...and these need a day, a year or a paired name: a cue word is not enough (في أب "in a
+# father"), except for آب written with its madda.
+_WEAKEST_MONTHS = _words("آب|ماي|أوت")
 
 _HIJRI_MONTHS = _table(
-    [
-        ("محرم", 1),
-        ("صفر", 2),
-        *[(w, 3) for w in ("ربيع الأول", "ربيع أول")],
-        *[(w, 4) for w in ("ربيع الثاني", "ربيع الآخر", "ربيع ثاني", "ربيع آخر")],
-        *[(w, 5) for w in ("جمادى الأولى", "جمادى الأول", "جمادى أولى")],
-        *[(w, 6) for w in ("جمادى الآخرة", "جمادى الثانية", "جمادى الآخر", "جمادى الثاني")],
-        ("رجب", 7),
-        ("شعبان", 8),
-        ("رمضان", 9),
-        ("شوال", 10),
-        *[(w, 11) for w in ("ذو القعدة", "ذي القعدة")],
-        *[(w, 12) for w in ("ذو الحجة", "ذي الحجة")],
-    ]
+    {
+        1: "محرم",
+        2: "صفر",
+        3: "ربيع الأول|ربيع أول",
+        4: "ربيع الثاني|ربيع الآخر|ربيع ثاني|ربيع آخر",
+        5: "جمادى الأولى|جمادى الأول|جمادى أولى",
+        6: "جمادى الآخرة|جمادى الثانية|جمادى الآخر|جمادى الثاني",
+        7: "رجب",
+        8: "شعبان",
+        9: "رمضان",
+        10: "شوال",
+        11: "ذو القعدة|ذي القعدة",
+        12: "ذو الحجة|ذي الحجة",
+    }
 )
 # Hijri months that are also names or words (رجب طيب أردوغان, صفر "zero", محرم "forbidden").
-_STRICT_HIJRI = {fold(w) for w in ("محرم", "صفر", "رجب")}
+_STRICT_HIJRI = _words("محرم|صفر|رجب")
 
 _WEEKDAYS = _table(
     {
-        "الاثنين": 0,
-        "الإثنين": 0,
-        "الثلاثاء": 1,
-        "الأربعاء": 2,
-        "الخميس": 3,
-        "الجمعة": 4,
-        "السبت": 5,
-        "الأحد": 6,
+        0: "الاثنين|الإثنين",
+        1: "الثلاثاء",
+        2: "الأربعاء",
+        3: "الخميس",
+        4: "الجمعة",
+        5: "السبت",
+        6: "الأحد",
     }
 )
 
-_ONES = [
-    "الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
-]
-_ORDINALS = _table(
-    [
-        *[(w, i + 1) for i, w in enumerate(_ONES)],
-        ("العاشر", 10),
-        ("الحادي عشر", 11),
-        *[(f"{w} عشر", i + 11) for i, w in enumerate(_ONES) if i > 0],
-        ("العشرين", 20),
-        ("الحادي والعشرين", 21),
-        *[(f"{w} والعشرين", i + 21) for i, w in enumerate(_ONES) if i > 0],
-        ("الثلاثين", 30),
-        ("الحادي والثلاثين", 31),
-    ]
-)
+_ONES = _in_order("الأول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع")
+_ORDINALS = {
+    **{fold(w): i + 1 for i, w in enumerate(_ONES)},
+    fold("العاشر"): 10,
+    fold("الحادي عشر"): 11,
+    **{fold(f"{w} عشر"): i + 11 for i, w in enumerate(_ONES) if i > 0},
+    fold("العشرين"): 20,
+    fold("الحادي والعشرين"): 21,
+    **{fold(f"{w} والعشرين"): i + 21 for i, w in enumerate(_ONES) if i > 0},
+    fold("الثلاثين"): 30,
+    fold("الحادي والثلاثين"): 31,
+}
 
 _UNIT_NUMBERS = _table(
     {
-        "واحد": 1, "واحدة": 1, "أحد": 1, "إحدى": 1,
-        "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "اثنا": 2, "اثني": 2, "اثنتا": 2,
-        "اثنتي": 2,
-        "ثلاث": 3, "ثلاثة": 3, "أربع": 4, "أربعة": 4, "خمس": 5, "خمسة": 5, "ست": 6, "ستة": 6,
-        "سبع": 7, "سبعة": 7, "ثمان": 8, "ثماني": 8, "ثمانية": 8, "تسع": 9, "تسعة": 9,
+        1: "واحد|واحدة|أحد|إحدى",
+        2: "اثنان|اثنين|اثنتان|اثنتين|اثنا|اثني|اثنتا|اثنتي",
+        3: "ثلاث|ثلاثة",
+        4: "أربع|أربعة",
+        5: "خمس|خمسة",
+        6: "ست|ستة",
+        7: "سبع|سبعة",
+        8: "ثمان|ثماني|ثمانية",
+        9: "تسع|تسعة",
     }
 )
 _TENS = _table(
     {
-        "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "أربعون": 40, "أربعين": 40,
-        "خمسون": 50, "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70,
-        "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90,
+        20: "عشرون|عشرين",
+        30: "ثلاثون|ثلاثين",
+        40: "أربعون|أربعين",
+        50: "خمسون|خمسين",
+        60: "ستون|ستين",
+        70: "سبعون|سبعين",
+        80: "ثمانون|ثمانين",
+        90: "تسعون|تسعين",
     }
 )
 _NUMBER_WORDS: dict[str, float] = {
-    **_UNIT_NUMBERS, **_TENS, **_table({"عشر": 10, "عشرة": 10, "مئة": 100, "مائة": 100}),
+    **_UNIT_NUMBERS,
+    **_TENS,
+    **_table({10: "عشر|عشرة", 100: "مئة|مائة"}),
     fold("نصف"): 0.5,
 }
 
@@ -153,75 +170,73 @@ _NUMBER_WORDS: dict[str, float] = {
 _UNITS: dict[str, tuple[str, int | None]] = {
     fold(word): (unit, count)
     for unit, forms in {
-        "day": {"يوم": 1, "يوما": 1, "أيام": None, "يومين": 2, "يومان": 2},
-        "week": {"أسبوع": 1, "أسبوعا": 1, "أسابيع": None, "أسبوعين": 2, "أسبوعان": 2},
-        "month": {"شهر": 1, "شهرا": 1, "أشهر": None, "شهور": None, "شهرين": 2, "شهران": 2},
-        "year": {
-            "عام": 1, "عاما": 1, "أعوام": None, "عامين": 2, "عامان": 2, "سنة": 1, "سنوات": None,
-            "سنين": None, "سنتين": 2, "سنتان": 2,
-        },
-        "hour": {"ساعة": 1, "ساعات": None, "ساعتين": 2, "ساعتان": 2},
+        "day": {1: "يوم|يوما", None: "أيام", 2: "يومين|يومان"},
+        "week": {1: "أسبوع|أسبوعا", None: "أسابيع", 2: "أسبوعين|أسبوعان"},
+        "month": {1: "شهر|شهرا", None: "أشهر|شهور", 2: "شهرين|شهران"},
+        "year": {1: "عام|عاما|سنة", None: "أعوام|سنوات|سنين", 2: "عامين|عامان|سنتين|سنتان"},
+        "hour": {1: "ساعة", None: "ساعات", 2: "ساعتين|ساعتان"},
     }.items()
-    for word, count in forms.items()
+    for count, words in forms.items()
+    for word in words.split("|")
 }
 _PLURAL_UNITS = {w: u for w, (u, c) in _UNITS.items() if c is None}
 _DUAL_UNITS = {w: u for w, (u, c) in _UNITS.items() if c == 2}
 
-_PAST = ["الماضي", "المنصرم", "الفائت", "الماضية", "المنصرمة", "الفائتة"]
-_NEXT = ["المقبل", "القادم", "المقبلة", "القادمة"]
-_CURRENT = ["الجاري", "الحالي", "الجارية", "الحالية"]
-_DIRECTION = {**{fold(w): -1 for w in _PAST}, **{fold(w): 1 for w in _NEXT}}
+_PAST = "الماضي|المنصرم|الفائت|الماضية|المنصرمة|الفائتة"
+_NEXT = "المقبل|القادم|المقبلة|القادمة"
+_CURRENT = "الجاري|الحالي|الجارية|الحالية"
+_DIRECTION = {**dict.fromkeys(_words(_PAST), -1), **dict.fromkeys(_words(_NEXT), 1)}
+_CURRENT_WORDS = _words(_CURRENT)
 
-_PERIOD_UNITS = _table({"الأسبوع": 0, "الشهر": 1, "العام": 2, "السنة": 2})
-_PERIOD_NAMES = ("week", "month", "year")
+_PERIOD_UNITS = {fold("الأسبوع"): "week", "الشهر": "month", "العام": "year", fold("السنة"): "year"}
 
 # Words before a month or a year that make it a date ("in", "since", "by", "early in" ...).
-_CUES = {
-    fold(w)
-    for w in (
-        "في", "منذ", "حتى", "بحلول", "خلال", "قبل", "بعد", "مطلع", "أوائل", "بداية", "منتصف",
-        "أواسط", "أواخر", "نهاية", "شهر", "شهري", "من", "إلى", "الى", "طوال", "اعتبارا",
-        "ابتداء", "بين", "مع",
-    )
-}
+_CUES = _words(
+    "في|منذ|حتى|بحلول|خلال|قبل|بعد|مطلع|أوائل|بداية|منتصف|أواسط|أواخر|نهاية|شهر|شهري|من|إلى"
+    "|الى|طوال|اعتبارا|ابتداء|بين|مع"
+)
 # Prepositions that may stand before a bare year ("في 2022"); the year must not count a noun.
-_YEAR_PREPOSITIONS = {
-    fold(w)
-    for w in ("في", "منذ", "حتى", "بحلول", "خلال", "قبل", "بعد", "من", "إلى", "الى", "وحتى")
-}
-# Words after "في 2022" that show the number counts something (في 2022 حالة).
-_COUNT_EXCEPTIONS = {fold(w) for w in ("أيضا", "تقريبا", "تحديدا", "فقط", "وحدها", "وحده")}
-_LENGTH_WORDS = {
-    fold(w) for w in ("مسافة", "بطول", "طول", "ارتفاع", "بارتفاع", "عمق", "بعمق", "عرض", "سباق")
-}
+_YEAR_PREPOSITIONS = _words("في|منذ|حتى|بحلول|خلال|قبل|بعد|من|إلى|الى|وحتى")
+# Words after "في 2022" that do not count anything.
+_COUNT_EXCEPTIONS = _words("أيضا|تقريبا|تحديدا|فقط|وحدها|وحده")
+# Words before "1600م" that make it metres, not a year.
+_LENGTH_WORDS = _words("مسافة|بطول|طول|ارتفاع|بارتفاع|عمق|بعمق|عرض|سباق")
 
 _RELATIVE_DAYS = _table(
     {
-        "أمس": -1, "الأمس": -1, "البارحة": -1, "الليلة الماضية": -1,
-        "أول أمس": -2, "أول من أمس": -2, "أمس الأول": -2,
-        "اليوم": 0, "الليلة": 0, "غدا": 1, "غد": 1, "بعد غد": 2,
+        -2: "أول أمس|أول من أمس|أمس الأول",
+        -1: "أمس|الأمس|البارحة|الليلة الماضية",
+        0: "اليوم|الليلة",
+        1: "غدا|غد",
+        2: "بعد غد",
     }
 )
-# Nouns before an ordinal that it counts instead of days (الأسبوع الأول من مارس).
-_ORDINAL_HEADS = {fold(w) for w in ("الأسبوع", "النصف", "الربع", "الثلث", "العشر", "الشهر")}
-# Words before اليوم that make it "that day", a newspaper's name, or a programme's.
-_NOT_TODAY = {
-    fold(w)
-    for w in (
-        "ذلك", "ذات", "نفس", "صحيفة", "جريدة", "مجلة", "برنامج", "قناة", "عين", "أخبار",
-        "المصري", "روسيا", "أمر",
-    )
-}
+# Words before اليوم that make it "that day", a newspaper's name (عين اليوم، المصري اليوم,
+# روسيا اليوم), or an order of the day.
+_NOT_TODAY = _words("ذلك|ذات|نفس|صحيفة|جريدة|مجلة|برنامج|قناة|عين|أخبار|المصري|روسيا|أمر")
 # Words after اليوم that make it "that same day".
-_SAME = {fold(w) for w in ("ذاته", "نفسه", "ذاك", "ذلك")}
-# Words before a bare weekday that make it something else (صلاة الجمعة, بين الاثنين "the two").
-_NOT_WEEKDAY = {
-    fold(w)
-    for w in (
-        "صلاة", "خطبة", "خطيب", "جامع", "مسجد", "صلوات", "الواحد", "بين", "كلا", "هذين",
-        "هذان", "كلتا",
-    )
-}
+_SAME = _words("ذاته|نفسه|ذاك|ذلك")
+# Nouns that العام follows as an adjective, "general" or "public" (الأمين العام، الرأي العام).
+_GENERAL_HEADS = _words(
+    "الأمين|المدعي|النائب|المدير|الرأي|القطاع|المراقب|المفتش|المنسق|القائد|المؤتمر|الإضراب"
+    "|العفو|الصالح|النظام|المال|الشأن|الاتجاه|الإطار|الأمن|التعليم|المرشد|الوضع|المستوى"
+    "|المعدل|المؤشر|الطابع|المجلس|الحق|الإنفاق|الدين|الموظف|الذوق|النقل|المشهد|الوعي|المزاج"
+    "|الانطباع|الجمهور|المحامي|المقرر|المستشار|الحاكم|القائم|الناطق"
+)
+# Nouns before an ordinal that it counts instead of days (الأسبوع الأول من مارس).
+_ORDINAL_HEADS = _words("الأسبوع|النصف|الربع|الثلث|العشر|الشهر")
+# Words before a bare weekday that make it something else (صلاة الجمعة, بين الاثنين "the two"),
+# or a family name (محمد الخميس).
+_NOT_WEEKDAY = _words(
+    "صلاة|خطبة|خطيب|جامع|مسجد|صلوات|الواحد|بين|كلا|هذين|هذان|كلتا"
+    "|محمد|أحمد|علي|عبدالله|عبدالعزيز|عبدالرحمن|خالد|سعد|سعود|فهد|ناصر|سلمان|فيصل"
+    "|إبراهيم|يوسف|عمر|حسن|حسين|صالح|سالم|سليمان|تركي|بندر|ماجد|منصور|سلطان|نايف|مشعل"
+)
+_DURATION_NOUNS = "لمدة|مدة|على مدى|على مدار|طوال|طيلة|مدتها|مدته"
+_DURATION_VERBS = (
+    "استمر|استمرت|استمرا|يستمر|تستمر|سيستمر|ستستمر|استغرق|استغرقت|يستغرق|تستغرق|سيستغرق|ستستغرق"
+    "|دام|دامت|يدوم|تدوم"
+)
 
 # --- Regex pieces (folded text) --------------------------------------------------------------
 
@@ -239,10 +254,10 @@ _NUMW = (
     r"|عشره?|مئه|مائه|نصف)"
 )
 _UNIT_ALT = _alt(_UNITS)
-_ADJ = _alt(_PAST + _NEXT + _CURRENT)
-_MOD = _alt(["مطلع", "أوائل", "بداية", "منتصف", "أواسط", "أواخر", "نهاية"])
-_SEASON = _alt(["صيف", "شتاء", "ربيع", "خريف"])
-_TOD = _alt(["مساء", "صباح", "ليلة", "فجر", "ظهر", "عصر", "ظهيرة", "ظهيرة", "منتصف ليل"])
+_ADJ = _alt(_words(f"{_PAST}|{_NEXT}|{_CURRENT}"))
+_MOD = _alt(_words("مطلع|أوائل|بداية|منتصف|أواسط|أواخر|نهاية"))
+_SEASON = _alt(_words("صيف|شتاء|ربيع|خريف"))
+_TOD = _alt(_words("مساء|صباح|ليلة|فجر|ظهر|عصر|ظهيرة|منتصف ليل"))
 _APPROX = r"(?:(?:نحو|حوالي|قرابه|زهاء)\s+)?"
 _YEAR_NOUN = r"(?:عام|(?:ال|لل)عام|سنه|(?:ال|لل)سنه)"
 _GREG_ERA = r"(?:م|ميلاديه?|للميلاد)"
@@ -260,14 +275,21 @@ def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(_B + _CL + pattern)
 
 
-_GREGORIAN_RE = _compile(
-    rf"(?P<x>{_WD_PREFIX}(?:(?P<mod>{_MOD})\s+)?{_DAY}(?:(?P<shahr>شهري?)\s+)?"
-    rf"(?P<mon>\(\s*{_MON}\s*\)\s*{_MON}|{_MON}(?:\s*[/–-]\s*{_MON}|\s*\(\s*{_MON}\s*\)"
-    rf"|\s+{_MON})?)"
+# A month under one name or two: "مارس", "مارس/آذار", "مارس (آذار)", "(مارس) آذار", "مارس آذار".
+_MONTH_PHRASE = (
+    rf"(?P<mon>\(\s*{_MON}\s*\)\s*{_MON}"
+    rf"|{_MON}(?:\s*[/–-]\s*{_MON}|\s*\(\s*{_MON}\s*\)|\s+{_MON})?)"
+)
+# What may follow a month: a year, الماضي / المقبل, or (من) العام الماضي / هذا العام.
+_MONTH_TAIL = (
     rf"(?:{_YEAR_TAIL}(?:\s?{_GREG_ERA}{_E})?"
     rf"|\s+(?P<rel>{_ADJ})"
-    rf"|\s+(?:من\s+)?(?:(?P<ydem>هذا|هذه)\s+(?:ال)?(?:عام|سنه)|(?:ال)?(?:عام|سنه)\s+(?P<yadj>{_ADJ})))?)"
-    rf"{_E}"
+    rf"|\s+(?:من\s+)?(?:(?P<ydem>هذا|هذه)\s+(?:ال)?(?:عام|سنه)"
+    rf"|(?:ال)?(?:عام|سنه)\s+(?P<yadj>{_ADJ})))?"
+)
+_GREGORIAN_RE = _compile(
+    rf"(?P<x>{_WD_PREFIX}(?:(?P<mod>{_MOD})\s+)?{_DAY}(?:(?P<shahr>شهري?)\s+)?"
+    rf"{_MONTH_PHRASE}{_MONTH_TAIL}){_E}"
 )
 _MONTH_WORD_RE = re.compile(_MON)
 _HIJRI_RE = _compile(
@@ -280,11 +302,14 @@ _NUMERIC_RE = _compile(
     rf"(?P<c>\d{{4}})|(?P<c2>\d{{4}})\s*(?P<s2>[/.-])\s*(?P<b2>\d{{1,2}})\s*(?P=s2)\s*"
     rf"(?P<a2>\d{{1,2}}))(?![\d/])(?:\s?(?P<era>{_HIJRI_ERA}|{_GREG_ERA}){_E})?)"
 )
+_NOT_DECIMAL = r"(?![\d/]|[.,]\d)"
+_ERA = rf"(?:{_HIJRI_ERA}|{_GREG_ERA})"
+# A year, perhaps after a year noun or a season, and a second one: "بين عامي 2000 و2010".
 _YEAR_RE = _compile(
-    rf"(?P<x>(?:(?P<mod>{_MOD}|{_SEASON})\s+)?(?:(?P<cue>{_YEAR_NOUN}|(?:ال|لل)?عامين|عامي"
-    rf"|(?:ال|لل)?سنتين|سنتي)\s+)?(?P<y>\d{{4}})(?![\d/]|[.,]\d)(?:\s?(?P<era>{_HIJRI_ERA}|{_GREG_ERA}))?)"
-    rf"{_E}(?:\s*(?:و|-|–|الي|حتي)\s*(?P<y2>\d{{4}})(?![\d/]|[.,]\d)"
-    rf"(?:\s?(?P<era2>{_HIJRI_ERA}|{_GREG_ERA}))?{_E})?"
+    rf"(?P<x>(?:(?P<mod>{_MOD}|{_SEASON})\s+)?"
+    rf"(?:(?P<cue>{_YEAR_NOUN}|(?:ال|لل)?عامين|عامي|(?:ال|لل)?سنتين|سنتي)\s+)?"
+    rf"(?P<y>\d{{4}}){_NOT_DECIMAL}(?:\s?(?P<era>{_ERA}))?){_E}"
+    rf"(?:\s*(?:و|-|–|الي|حتي)\s*(?P<y2>\d{{4}}){_NOT_DECIMAL}(?:\s?(?P<era2>{_ERA}))?{_E})?"
 )
 _PERIOD_RE = _compile(
     rf"(?P<x>(?:(?P<mod>{_MOD})\s+)?(?:(?P<early>في\s+وقت\s+(?:سابق|لاحق)\s+من)\s+)?"
@@ -298,28 +323,24 @@ _RELATIVE_DAY_RE = _compile(
 )
 _WEEKDAY_RE = _compile(
     rf"(?P<x>(?:(?P<tod>{_TOD})\s+)?(?:(?P<yawm>يومي?)\s+)?(?P<wd>{_WD})"
-    rf"(?:\s+(?P<adj>{_alt(_PAST + _NEXT)}))?){_E}"
+    rf"(?:\s+(?P<adj>{_alt(_words(f'{_PAST}|{_NEXT}'))}))?){_E}"
 )
 _QUANTITY = (
     rf"(?:(?P<num>\d{{1,4}}|{_NUMW})\s+)?(?P<unit>{_UNIT_ALT})(?:\s+(?P<one>واحده?|كامله?))?{_E}"
 )
 _AGO_RE = _compile(rf"(?P<x>(?P<dir>منذ|قبل|بعد)\s+{_APPROX}{_QUANTITY})(?!\s*\d)")
-_DURATION_CUES = _alt(
-    [
-        "لمدة", "مدة", "على مدى", "على مدار", "طوال", "طيلة", "مدتها", "مدته",
-        "استمر", "استمرت", "استمرا", "يستمر", "تستمر", "سيستمر", "ستستمر",
-        "استغرق", "استغرقت", "يستغرق", "تستغرق", "سيستغرق", "ستستغرق",
-        "دام", "دامت", "يدوم", "تدوم",
-    ]
-)
+# A verb of lasting may have its subject between it and the quantity: استمرت الاحتجاجات ثلاثة أيام.
 _DURATION_RE = re.compile(
-    rf"{_B}[وف]?{_DURATION_CUES}\s+"
+    rf"{_B}[وف]?(?:{_alt(_words(_DURATION_NOUNS))}|{_alt(_words(_DURATION_VERBS))}(?:\s+ال\w+)?)\s+"
     rf"(?:(?:نحو|حوالي|قرابه|زهاء|اكثر\s+من|اقل\s+من)\s+)?(?P<x>{_QUANTITY})(?!\s*\d)"
 )
+_PLURAL_ALT = _alt(_PLURAL_UNITS)
+# "الأيام الثلاثة الماضية", "الثلاث السنوات الماضية", "العامين الماضيين": spans up to now.
 _PAST_SPAN_RE = _compile(
-    rf"(?P<x>ال(?:(?P<pu>{_alt(_PLURAL_UNITS)})\s+ال(?P<pn>{_NUMW})|(?P<pn2>{_NUMW})\s+(?:ال)?"
-    rf"(?P<pu2>{_alt(_PLURAL_UNITS)}))\s+(?:الماضيه|الاخيره|المقبله|القادمه|المنصرمه|الفائته)"
-    rf"|ال(?P<dual>{_alt(_DUAL_UNITS)})\s+(?:الماضيين|الاخيرين|المقبلين|القادمين|المنصرمين)){_E}"
+    rf"(?P<x>ال(?:(?P<pu>{_PLURAL_ALT})\s+ال(?P<pn>{_NUMW})|(?P<pn2>{_NUMW})\s+(?:ال)?"
+    rf"(?P<pu2>{_PLURAL_ALT}))\s+(?:الماضيه|الاخيره|المقبله|القادمه|المنصرمه|الفائته)"
+    rf"|ال(?P<dual>{_alt(_DUAL_UNITS)})\s+(?:الماضيين|الاخيرين|المقبلين|القادمين|المنصرمين))"
+    rf"{_E}"
 )
 
 _PREV_WORD_RE = re.compile(r"(\w+)\s*$")
@@ -381,6 +402,10 @@ def _fold_with_offsets(text: str) -> tuple[str, list[int] | None]:
     return norm, keep
 
 
+def _strip_clitic(word: str) -> str:
+    return word[1:] if word[:1] in ("و", "ف", "ب") and word[1:3] == "ال" else word
+
+
 def _is_cue(word: str, cues: set[str]) -> bool:
     """Say whether a word is one of `cues`, perhaps behind و or ف."""
     return word in cues or (word[:1] in ("و", "ف") and word[1:] in cues)
@@ -397,7 +422,7 @@ def _day_of(m: re.Match[str]) -> int | None:
     return None
 
 
-def _month_is_date(m: re.Match[str], doc: _Doc, paired: bool, day: int | None) -> bool:
+def _month_is_date(m: re.Match[str], doc: _Doc, paired: bool, day: int | None, start: int) -> bool:
     """Say whether a month word that is also a common word stands as a month here."""
     word = " ".join(_MONTH_WORD_RE.findall(m.group("mon"))[0].split())
     if word not in _WEAK_MONTHS or paired or day or m.group("year"):
@@ -405,10 +430,12 @@ def _month_is_date(m: re.Match[str], doc: _Doc, paired: bool, day: int | None) -
     written = doc.text[doc.at(m.start("mon")) : doc.at(m.end("mon"))]
     if word in _WEAKEST_MONTHS and not written.startswith("آب"):  # آب with madda is August
         return False
-    clitics = doc.norm[m.start() : m.start("x")]
-    if any(c in clitics for c in "بلك") or m.group("rel") or m.group("mod") or m.group("shahr"):
+    if m.group("rel") or m.group("mod") or m.group("shahr"):
         return True
-    return _is_cue(doc.prev_word(m.start()), _CUES)
+    if start != m.start("x"):  # the expression was cut to its month: look before the month
+        return _is_cue(doc.prev_word(start), _CUES)
+    clitics = doc.norm[m.start() : m.start("x")]
+    return any(c in clitics for c in "بلك") or _is_cue(doc.prev_word(m.start()), _CUES)
 
 
 def _year_direction(m: re.Match[str]) -> int | None:
@@ -428,7 +455,7 @@ def _gregorian(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
     if m.group("oday") and doc.prev_word(m.start("oday")) in _ORDINAL_HEADS:
         # "الأسبوع الأول من مارس": the ordinal counts weeks, not days; keep the month.
         day, start = None, m.start("mon")
-    if not _month_is_date(m, doc, len(months) > 1, day):
+    if not _month_is_date(m, doc, len(months) > 1, day, start):
         return []
     if len(set(months)) == 1:  # one month, perhaps under two names (مارس/آذار)
         return [_month_date(m, doc, months[0], day, start, m.end("x"))]
@@ -444,7 +471,7 @@ def _gregorian(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
 def _month_date(
     m: re.Match[str], doc: _Doc, month: int, day: int | None, start: int, end: int
 ) -> TimeExpr:
-    year = _gregorian_year(m, doc, month)
+    year = _gregorian_year(m, doc, month, None if m.group("d0") else day)
     if year is None:
         return doc.date(start, end, UNRESOLVED)
     if day is None or m.group("d0"):  # two days ("25 و26 سبتمبر") share only the month
@@ -453,7 +480,7 @@ def _month_date(
     return doc.date(start, end, timex.day_value(when) if when else timex.month_value(year, month))
 
 
-def _gregorian_year(m: re.Match[str], doc: _Doc, month: int) -> int | None:
+def _gregorian_year(m: re.Match[str], doc: _Doc, month: int, day: int | None) -> int | None:
     """Return the year of a month expression: written, or from publication; None if unknown."""
     if m.group("year"):
         year = int(m.group("year"))
@@ -465,9 +492,12 @@ def _gregorian_year(m: re.Match[str], doc: _Doc, month: int) -> int | None:
     if offset is not None:
         return pub.year + offset
     rel = m.group("rel")
-    if rel and fold(rel) in {fold(w) for w in _CURRENT}:
+    if rel in _CURRENT_WORDS:
         return pub.year
-    return timex.month_year(pub, month, _DIRECTION.get(rel, 0) if rel else 0)
+    direction = _DIRECTION.get(rel, 0) if rel else 0
+    if day is not None:
+        return timex.day_year(pub, month, day, direction)
+    return timex.month_year(pub, month, direction)
 
 
 def _numeric(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
@@ -562,11 +592,10 @@ def _period(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
     noun = m.group("n1") or m.group("n2")
     if noun.startswith("لل"):
         noun = "ال" + noun[2:]
-    unit = _PERIOD_NAMES[_PERIOD_UNITS[noun]]
-    if m.group("n2") and unit == "year" and not (m.group("mod") or m.group("early")):
-        before = doc.prev_word(m.start())
-        if before.startswith(("ال", "وال", "بال", "لل")):  # الأمين العام الحالي: "general"
-            return []
+    unit = _PERIOD_UNITS[noun]
+    bare = m.group("n2") == "العام" and m.start() == m.start("x") and not m.group("mod")
+    if bare and _strip_clitic(doc.prev_word(m.start())) in _GENERAL_HEADS:
+        return []  # الأمين العام الحالي: "the current secretary-general"
     offset = _DIRECTION.get(m.group("adj"), 0) if m.group("adj") else 0
     if doc.published is None:
         return [doc.date(m.start("x"), m.end("x"), UNRESOLVED)]
@@ -590,7 +619,9 @@ def _relative_day_stands(m: re.Match[str], doc: _Doc, word: str) -> bool:
     if word in ("اليوم", "الليله"):
         after = doc.next_word(m.end("x"))
         return not after.startswith("ال") and after not in _SAME and before not in _NOT_TODAY
-    if word == "الامس":  # "أعداء الأمس": the past, unless "بالأمس", "منذ الأمس"
+    if word == "الامس":  # "أعداء الأمس", "بالأمس القريب": the past, unless "بالأمس", "منذ الأمس"
+        if doc.next_word(m.end("x")) == "القريب":
+            return False
         return "ب" in doc.norm[m.start() : m.start("x")] or _is_cue(before, {"منذ", "حتي"})
     if word == "غدا":
         return before not in ("قد", "لقد")
@@ -660,11 +691,11 @@ def _ago(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
     if _UNITS.get(before, _UNITS.get(before + "ا", ("", 0)))[0] == unit:
         return []  # "يوما بعد يوم": day after day, no date
     anchored = after in ("من", "علي") and doc.words_after(m.end("x"), 2)[-1:] != ["الان"]
-    if anchored or doc.published is None or quantity != int(quantity):
+    if anchored or doc.published is None or (quantity != int(quantity) and unit != "hour"):
         # "بعد يومين من الهجوم" counts from another event, which the text alone does not date.
         return [doc.date(m.start("x"), m.end("x"), UNRESOLVED)]
     sign = 1 if m.group("dir") == "بعد" else -1
-    resolved = timex.offset_value(doc.published, sign * int(quantity), unit)
+    resolved = timex.offset_value(doc.published, sign * quantity, unit)
     return [doc.date(m.start("x"), m.end("x"), resolved)]
 
 

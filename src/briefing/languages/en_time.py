@@ -17,60 +17,76 @@ from briefing.timex import UNRESOLVED, Resolved, TimeExpr
 
 # --- Words -----------------------------------------------------------------------------------
 
-_MONTH_NAMES = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-]
+
+def _in_order(words: str) -> list[str]:
+    return words.split()
+
+
+_MONTH_NAMES = _in_order(
+    "January February March April May June July August September October November December"
+)
 _MONTHS = {name: i + 1 for i, name in enumerate(_MONTH_NAMES)}
-_ABBREVIATIONS = {
-    "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9,
-    "Oct": 10, "Nov": 11, "Dec": 12,
-}
-_WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_ABBREVIATIONS = {name[:3]: i + 1 for i, name in enumerate(_MONTH_NAMES) if name != "May"}
+_ABBREVIATIONS["Sept"] = 9
+_WEEKDAY_NAMES = _in_order("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
 _WEEKDAYS = {name: i for i, name in enumerate(_WEEKDAY_NAMES)}
 
-_SMALL = [
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-]
-_TENS_NAMES = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_SMALL = _in_order(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
+    " sixteen seventeen eighteen nineteen"
+)
+_TENS_NAMES = _in_order("twenty thirty forty fifty sixty seventy eighty ninety")
 _NUMBERS: dict[str, float] = {
     **{w: i + 1 for i, w in enumerate(_SMALL)},
     **{w: 20 + 10 * i for i, w in enumerate(_TENS_NAMES)},
-    "a": 1, "an": 1, "hundred": 100,
+    "a": 1,
+    "an": 1,
+    "hundred": 100,
 }
-_UNITS = {"day": "day", "week": "week", "fortnight": "week", "month": "month", "year": "year",
-          "hour": "hour"}
+_UNITS = {unit: unit for unit in ("day", "week", "month", "year", "hour")} | {"fortnight": "week"}
 
-# Words before a bare month or year that make it a date ("in June", "since 2001").
-_CUES = {
-    "in", "since", "by", "until", "till", "from", "during", "before", "after", "through",
-    "throughout", "between", "and", "or", "to", "early", "late", "mid", "last", "next", "this",
-    "of", "around", "for", "on",
-}
+# Words before a bare month or year that make it a date ("in June", "since 2001"); "and", "or"
+# and "to" only after another month.
+_CUES = set(
+    _in_order(
+        "in since by until till from during before after through throughout between and or to"
+        " early late mid last next this of around for on"
+    )
+)
 _YEAR_CUES = _CUES - {"and", "or", "to", "of", "on", "last", "next", "this"}
-# Words after a cued number that show it counts something ("in 2000 people").
-_COUNT_NOUNS = {
-    "people", "persons", "cases", "jobs", "units", "copies", "votes", "times", "percent",
-    "members", "workers", "children", "men", "women", "troops", "soldiers", "homes", "pounds",
-    "dollars", "euros", "tonnes", "tons", "miles", "metres", "meters", "feet", "users",
-    "customers", "calls", "deaths", "seats", "shares", "points", "acres", "staff", "games",
-    "gmt", "bst", "utc", "cet", "est", "pst", "hrs", "hours", "local",  # "from 1900 GMT": a time
-}
+# Words after a cued number that show it counts something ("in 2000 people"), or that it is a
+# time of day ("from 1900 GMT").
+_COUNT_NOUNS = set(
+    _in_order(
+        "people persons cases jobs units copies votes times percent members workers children men"
+        " women troops soldiers homes pounds dollars euros tonnes tons miles metres meters feet"
+        " users customers calls deaths seats shares points acres staff games"
+        " gmt bst utc cet est pst hrs hours local"
+    )
+)
 # Named days that are no plain weekday ("Black Friday"), and papers ("Sunday Times").
-_NOT_WEEKDAY_BEFORE = {
-    "Black", "Good", "Super", "Bloody", "Ash", "Easter", "Cyber", "Holy", "Maundy", "Palm",
-    "Shrove", "Whit", "Man", "Girl",
-}
-_NOT_WEEKDAY_AFTER = {
-    "Times", "Telegraph", "Mirror", "Express", "People", "Post", "Herald", "Mail", "Sport",
-    "Independent", "Tribune", "Night", "Observer", "Star", "Sun",
-}
+_NOT_WEEKDAY_BEFORE = set(
+    _in_order("Black Good Super Bloody Ash Easter Cyber Holy Maundy Palm Shrove Whit Man Girl")
+)
+_NOT_WEEKDAY_AFTER = set(
+    _in_order(
+        "Times Telegraph Mirror Express People Post Herald Mail Sport Independent Tribune Night"
+        " Observer Star Sun"
+    )
+)
 
+# Words that name a day next to publication, by days after it.
 _RELATIVE_DAYS = {
-    "the day before yesterday": -2, "yesterday": -1, "last night": -1, "today": 0,
-    "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-    "earlier today": 0, "later today": 0, "tomorrow": 1, "the day after tomorrow": 2,
+    "the day before yesterday": -2,
+    "yesterday": -1,
+    "last night": -1,
+    "today": 0,
+    "tonight": 0,
+    **dict.fromkeys(["this morning", "this afternoon", "this evening"], 0),
+    "earlier today": 0,
+    "later today": 0,
+    "tomorrow": 1,
+    "the day after tomorrow": 2,
 }
 _DIRECTIONS = {"last": -1, "past": -1, "this": 0, "current": 0, "next": 1, "coming": 1}
 
@@ -191,8 +207,7 @@ def _month_date(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
     if not (day or year or m.group("yrel")):
         if name not in _MONTHS:  # "Jan" alone is more often a name than January
             return []
-        cued = m.group("mod") or m.group("dir") or doc.prev_word(m.start()).lower() in _CUES
-        if not cued:
+        if not (m.group("mod") or m.group("dir") or _month_cued(doc, m.start())):
             return []
     resolved_year = _month_year(m, doc, month, year)
     if resolved_year is None:
@@ -201,6 +216,17 @@ def _month_date(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
     if when:
         return [doc.date(m.start("x"), m.end("x"), timex.day_value(when))]
     return [doc.date(m.start("x"), m.end("x"), timex.month_value(resolved_year, month))]
+
+
+def _month_cued(doc: _Doc, pos: int) -> bool:
+    """Say whether a word before a bare month makes it a date: "in June", and "and June" only
+    after another month ("in May and June"), since "and April" may join a name."""
+    before = doc.prev_word(pos).lower()
+    if before in ("and", "or", "to"):
+        start = doc.text.rfind(doc.prev_word(pos), 0, pos)
+        earlier = doc.prev_word(start).rstrip(".")
+        return earlier in _MONTHS or earlier in _ABBREVIATIONS or earlier.isdigit()
+    return before in _CUES
 
 
 def _month_year(m: re.Match[str], doc: _Doc, month: int, year: int | None) -> int | None:
@@ -261,9 +287,22 @@ def _period(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
     offset = _DIRECTIONS[direction_words.split()[-1]]
     if unit == "weekend":
         resolved = timex.covering(*_weekend(doc.published, offset))
+    elif direction_words == "the past":
+        # "the past year" is the twelve months up to publication, not the calendar year before.
+        resolved = timex.covering(*_past_span(doc.published, unit))
     else:
         resolved = timex.period_value(doc.published, unit, offset)
     return [doc.date(m.start("x"), m.end("x"), resolved)]
+
+
+def _past_span(published: date, unit: str) -> tuple[date, date]:
+    """Return the first and last day of "the past week|month|year" before publication."""
+    if unit == "week":
+        return published - timedelta(days=7), published - timedelta(days=1)
+    months = 1 if unit == "month" else 12
+    year, month = timex.shift_month(published.year, published.month, -months)
+    first = timex.checked_day(year, month, published.day) or date(year, month, 28)
+    return first, published - timedelta(days=1)
 
 
 def _weekend(published: date, offset: int) -> tuple[date, date]:
@@ -306,9 +345,9 @@ def _ago(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
     if direction not in ("ago", "from now", "hence") or doc.published is None:
         # "two days later" counts from an event of the story, not from publication.
         return [doc.date(m.start("x"), m.end("x"), UNRESOLVED)]
-    if quantity != int(quantity) or quantity <= 0:
+    if (quantity != int(quantity) and unit != "hour") or quantity <= 0:
         return [doc.date(m.start("x"), m.end("x"), UNRESOLVED)]
-    count = int(quantity) * (2 if m.group("u").lower() == "fortnight" else 1)
+    count = quantity * (2 if m.group("u").lower() == "fortnight" else 1)
     sign = -1 if direction == "ago" else 1
     resolved = timex.offset_value(doc.published, sign * count, unit)
     return [doc.date(m.start("x"), m.end("x"), resolved)]
