@@ -10,6 +10,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+
 from conftest import DATA, SEED, run_cli, schema
 
 COMMANDS = [[], ["generate"], ["facts"], ["facts", "check"]]

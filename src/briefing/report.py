@@ -61,9 +61,22 @@ def build_briefing(
                 "precision": t.precision,
                 "start": t.start,
                 "end": t.end,
-                "kind": t.kind,
             }
             for t in extraction.times
+            if t.kind == "date"
+        ],
+        # Durations (لمدة أربعة أيام, "a four-day visit") are not dates: they have their own list.
+        "durations": [
+            {
+                "text": t.text,
+                "value": t.value,
+                "quantity": t.quantity,
+                "unit": t.unit,
+                "start": t.start,
+                "end": t.end,
+            }
+            for t in extraction.times
+            if t.kind == "duration"
         ],
         "events": [
             {

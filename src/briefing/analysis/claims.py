@@ -268,7 +268,13 @@ def _is_and(wk: WordKeys, i: int) -> bool:
 
 
 def _content_start(text: str, wk: WordKeys, rules: LanguageRules, j: int, clause: _Clause) -> int:
-    for k in range(j + 1, min(clause.last, j + _MAX_SPEAKER_WORDS) + 1):
+    """Return where what is said begins after a speaker ending at word j: after إن/أن or a
+    colon, whichever comes first (وقال X، الخبير في …: “…”)."""
+    limit = min(clause.last, j + _MAX_SPEAKER_WORDS * 2)
+    for k in range(j + 1, limit + 1):
+        gap = text[wk.words[k - 1].end : wk.words[k].start]
+        if ":" in gap:
+            return wk.words[k - 1].end + gap.index(":") + 1
         if _reading_in(wk, k, rules.complementizers):
             return wk.words[k].start
     return wk.words[j].end

@@ -157,9 +157,7 @@ def _title_continues(wk: WordKeys, i: int, lex: Lexicon, placed: dict[int, LexEn
     return _definite(wk, i) and not _uncommon_definite(wk, i, lex)
 
 
-def _org_continues(
-    wk: WordKeys, i: int, lex: Lexicon, placed: dict[int, LexEntry]
-) -> bool:
+def _org_continues(wk: WordKeys, i: int, lex: Lexicon, placed: dict[int, LexEntry]) -> bool:
     """Say whether word i goes on an organisation's name: any definite word or adjective of
     place, or ل before a definite word (الاتحاد البرتغالي لكرة القدم)."""
     rules = lex.rules
