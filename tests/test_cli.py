@@ -165,3 +165,26 @@ def test_bundled_fact_table_is_valid() -> None:
 
     result = run_cli("facts", "check", bundled_facts())
     assert result.exit_code == 0, result.stderr
+
+
+def test_seed_pdf_through_pypdf(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    out = tmp_path / "seed.pdf"
+    result = run_cli("generate", SEED, "--out", out)
+    assert result.exit_code == 0, result.stderr
+    reader = PdfReader(out)
+    assert len(reader.pages) >= 3
+    meta = reader.metadata
+    assert meta is not None and meta.title and "وانغ" in meta.title
+    assert reader.trailer["/Root"]["/Lang"] == "ar"
+    text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    # Latin runs and numbers survive extraction whatever pypdf makes of the Arabic.
+    for piece in ("Wang Yi", "2023-09-18", "icc-warrant-putin"):
+        assert piece in text, piece
+    fonts = {
+        str(f["/BaseFont"]).split("+", 1)[-1]
+        for page in reader.pages
+        for f in (page["/Resources"].get("/Font") or {}).values()
+    }
+    assert any("Arabic" in f or "Amiri" in f for f in fonts), fonts

@@ -95,7 +95,7 @@ def build_briefing(
         ],
         "claims": claims,
         "summary": summary,
-        "lead": _lead(extraction),
+        "lead": _lead(extraction, article.body),
         "facts": facts_used,
         "sources": sources,
         "fact_table": {
@@ -227,16 +227,24 @@ def _facts_and_sources(
     return facts, sources
 
 
-def _lead(extraction: Extraction) -> str | None:
-    """Return the article's lead event in one line: its first event, told plainly."""
-    if not extraction.events:
+def _lead(extraction: Extraction, body: str) -> str | None:
+    """Return the article's lead event in one line, in the article's own words: the clause of
+    the first sentence that tells its first event (a visit, a meeting…), else the first sentence."""
+    if not extraction.sentences:
         return None
-    first_sentence_end = extraction.sentences[0][1] if extraction.sentences else 0
-    events = [e for e in extraction.events if e.sentence_start < first_sentence_end] or list(
-        extraction.events
+    first_start, first_end = extraction.sentences[0]
+    events = [e for e in extraction.events if e.sentence_start < first_end]
+    deeds = [e for e in events if e.type != "statement"] or events
+    start, end = (
+        (deeds[0].sentence_start, deeds[0].sentence_end) if deeds else (first_start, first_end)
     )
-    ev = next((e for e in events if e.type != "statement"), events[0])
-    return _event_summary(ev.type, ev.participants, ev.place, ev.date, extraction)
+    line = body[start:end]
+    for mark in ("،", ",", "؛", ";"):
+        cut = line.find(mark)
+        if cut > 30:
+            line = line[:cut]
+    line = " ".join(line.split()).rstrip(".。!؟?")
+    return line[:240] + ("…" if len(line) > 240 else "")
 
 
 def _event_summary(
