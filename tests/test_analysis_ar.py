@@ -130,4 +130,5 @@ def test_role_claim_supported_and_planted_date_caught(riyadh: dict[str, Any]) ->
     cairo = _claim(riyadh, "زار القاهرة")
     assert cairo["verdict"] == "contradicted"
     (why,) = [e for e in cairo["evidence"] if e["relation"] == "contradicts"]
-    assert (why["attribute"], why["claim_value"], why["fact_value"]) == ("date", "2024-02", "2024-01")
+    found = (why["attribute"], why["claim_value"], why["fact_value"])
+    assert found == ("date", "2024-02", "2024-01")

@@ -76,7 +76,10 @@ def test_default_output_lands_next_to_article(tmp_path: Path) -> None:
     shutil.copy(SEED, article)
     result = run_cli("generate", article, "--format", "json")
     assert result.exit_code == 0, result.stderr
-    assert (tmp_path / "story.briefing.json").exists()
+    out = tmp_path / "story.briefing.json"
+    assert out.exists()
+    assert out.stat().st_mode & 0o644 == 0o644  # readable like any file the user writes
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
 def test_missing_article_is_one_line_exit_3(tmp_path: Path) -> None:

@@ -23,10 +23,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from eval_ner import Scores, Sentence, Span, read_conll, score_sentences, spacy_predictor
+from eval_ner import Scores, Sentence, read_conll, score_sentences, spacy_predictor
 
 if TYPE_CHECKING:
     from spacy.language import Language
+
+# Share of non-entity words made novel in augmented copies: about the share of non-entity
+# words of the test split that the train split never shows (15%).
+NOVEL_OTHER_RATE = 0.15
 
 HERE = Path(__file__).resolve().parent
 DATA_ROOT = Path(os.environ.get("BRIEFING_DATA", "/work/shared/data"))
@@ -106,44 +110,63 @@ def split_dev(sentences: list[Sentence], fraction: float) -> tuple[list[Sentence
     return sentences[:cut], sentences[cut:]
 
 
-def mention_pool(sentences: Iterable[Sentence]) -> dict[str, list[list[str]]]:
-    """Return every entity mention's words in ``sentences``, grouped by label."""
-    pool: dict[str, list[list[str]]] = {}
-    for sentence in sentences:
-        for start, end, label in sentence.spans:
-            pool.setdefault(label, []).append(sentence.words[start:end])
-    return pool
+@dataclass(frozen=True)
+class Lexicon:
+    """The train split's words (to avoid) and letters (to draw from, by frequency)."""
+
+    words: frozenset[str]
+    letters: str
+
+    @classmethod
+    def of(cls, sentences: Iterable[Sentence]) -> Lexicon:
+        words = frozenset(w for s in sentences for w in s.words)
+        return cls(words, "".join(c for w in words for c in w if c.isalpha()))
 
 
-def replace_mentions(
-    sentence: Sentence, pool: dict[str, list[list[str]]], rng: random.Random
-) -> Sentence:
-    """Return ``sentence`` with each mention swapped for a random mention of the same type.
+def novel_word(word: str, lexicon: Lexicon, rng: random.Random) -> str:
+    """Return a word not in the train split that shares ``word``'s first letter and last three.
 
-    Mention replacement (Dai and Adel 2020): a third of the gold entities in the test split are
-    names never seen in training, and the model recalls those poorly; seeing the same contexts
-    with other names pushes it to rely on context rather than on memorised names.
+    spaCy's hash embeddings give an unseen word an arbitrary vector; PREFIX (first letter)
+    and SUFFIX (last three) still carry morphology such as the article and clitics. Keeping
+    those and redrawing the middle gives the model the view it will have of a new name.
     """
-    words: list[str] = []
-    spans: list[Span] = []
-    cursor = 0
-    for start, end, label in sentence.spans:
-        words.extend(sentence.words[cursor:start])
-        mention = rng.choice(pool[label])
-        spans.append((len(words), len(words) + len(mention), label))
-        words.extend(mention)
-        cursor = end
-    words.extend(sentence.words[cursor:])
-    return Sentence(words, spans)
+    candidate = word
+    for _ in range(10):
+        middle = "".join(rng.choice(lexicon.letters) for _ in range(max(1, len(word) - 4)))
+        candidate = word[:1] + middle + word[1:][-3:]
+        if candidate not in lexicon.words:
+            break
+    return candidate
+
+
+def unseen_copy(
+    sentence: Sentence, lexicon: Lexicon, rng: random.Random, *, rate: float
+) -> Sentence:
+    """Return ``sentence`` with entity words made novel (and a few others, at ``rate``).
+
+    A third of the gold entities in the test split are names never seen in training, and
+    those are what the model misses: without this, every name it trains on is one it knows.
+    Other words are made novel too, more rarely, so that "unknown word" alone does not come
+    to mean "entity".
+    """
+    inside = {i for start, end, _ in sentence.spans for i in range(start, end)}
+    words = [
+        novel_word(w, lexicon, rng) if i in inside or rng.random() < rate else w
+        for i, w in enumerate(sentence.words)
+    ]
+    return Sentence(words, sentence.spans)
 
 
 def augment(sentences: list[Sentence], copies: int, seed: int) -> list[Sentence]:
-    """Return ``sentences`` plus ``copies`` mention-replaced copies of those with entities."""
+    """Return ``sentences`` plus ``copies`` copies (of those with entities) with novel names."""
     rng = random.Random(seed)
-    pool = mention_pool(sentences)
+    lexicon = Lexicon.of(sentences)
     with_entities = [s for s in sentences if s.spans]
-    extra = [replace_mentions(s, pool, rng) for _ in range(copies) for s in with_entities]
-    return sentences + extra
+    return sentences + [
+        unseen_copy(s, lexicon, rng, rate=NOVEL_OTHER_RATE)
+        for _ in range(copies)
+        for s in with_entities
+    ]
 
 
 def write_docbin(sentences: list[Sentence], lang: str, path: Path) -> None:

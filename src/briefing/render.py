@@ -302,6 +302,7 @@ def _claim(
         "verdict": verdict,
         "verdict_label": labels(f"verdict.{verdict}"),
         "evidence": evidence,
+        "by_fact": _group_evidence(evidence),
         "reasons": reasons or [e["reason"] for e in evidence if e["reason"]][:1],
         "in_article": isinstance(claim.get("start"), int) and isinstance(claim.get("end"), int),
     }
@@ -338,6 +339,28 @@ def _evidence(
         "reason": _text(evidence.get("reason")),
         "refs": sorted(refs),
     }
+
+
+def _group_evidence(evidence: list[View]) -> list[View]:
+    """Return the evidence per fact: the fact once, then each attribute compared under it."""
+    groups: dict[str, View] = {}
+    for ev in evidence:
+        group = groups.setdefault(
+            ev["fact_id"],
+            {
+                "fact_id": ev["fact_id"],
+                "statement": ev["statement"],
+                "refs": ev["refs"],
+                "relation": "supports",
+                "rows": [],
+            },
+        )
+        if ev["relation"] == "contradicts":
+            group["relation"] = "contradicts"
+            group["relation_label"] = ev["relation_label"]
+        group.setdefault("relation_label", ev["relation_label"])
+        group["rows"].append(ev)
+    return list(groups.values())
 
 
 def _sources(briefing: Mapping[str, Any]) -> list[View]:
