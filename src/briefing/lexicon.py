@@ -117,8 +117,12 @@ def _compile(table: FactTable | None, rules: LanguageRules) -> Lexicon:
         for lang_forms in place.names.values():
             for form in lang_forms:
                 gaz_by_form.setdefault(phrase_key(form, rules), entry.key)
-                if place.ambiguous and lang_forms is place.names.get(rules.code):
-                    continue  # a form that is also a common word: only the table may claim it
+                if (
+                    place.ambiguous
+                    and lang_forms is place.names.get(rules.code)
+                    and len(words(form)) == 1
+                ):
+                    continue  # a word that is also a common word: only the table may claim it
                 lex.add(form, entry)
         for form in place.adjectives.get(rules.code, ()):
             lex.adjectives[phrase_key(form, rules)] = entry.key

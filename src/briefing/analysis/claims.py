@@ -51,7 +51,7 @@ def find_claims(
     for s_start, s_end in sentences:
         sentence_speaker: _Attribution | None = None
         for clause in _clauses(text, wk, rules, s_start, s_end):
-            attribution = _attribute(text, wk, rules, clause, matches, previous)
+            attribution = _attribute(text, wk, rules, clause, matches, previous, s_start)
             if attribution.speaker is None and sentence_speaker is not None:
                 # A later clause of reported speech keeps its sentence's speaker.
                 attribution = _Attribution(sentence_speaker.speaker, clause.start, False)
@@ -124,9 +124,9 @@ def _clauses(text: str, wk: WordKeys, rules: LanguageRules, start: int, end: int
             continue
         word = nxt.group()
         keys = {k for _, k in rules.variants(re.sub(r"\W+$", "", word))}
-        opens = bool(keys & rules.clause_openers) or (
-            rules.code == "ar" and word.startswith(("و", "ف")) and len(word) > 3
-        )
+        opens = bool(
+            keys & (rules.clause_openers | rules.relative_pronouns | rules.participle_attributions)
+        ) or (rules.code == "ar" and word.startswith(("و", "ف")) and len(word) > 3)
         if not opens or _starts_attribution(text[after:end], rules):
             continue
         before_words = len(_words_between(wk, cuts[-1], m.start()))
@@ -172,6 +172,7 @@ def _attribute(
     clause: _Clause,
     matches: Sequence[Match],
     previous: Speaker | None,
+    sentence_start: int,
 ) -> _Attribution:
     """Return who the clause attributes its content to, and where the content starts."""
     reporting = rules.reporting_verbs | rules.denial_verbs
@@ -181,9 +182,9 @@ def _attribute(
             continue
         denied = _reading_in(wk, v, rules.denial_verbs)
         found = _speaker_after(text, wk, rules, v, clause, matches)
-        if found is not None:
+        if found is not None and found[0] is not _IMPLICIT:
             return _Attribution(found[0], found[1], denied)
-        if _introduces_content(text, wk, rules, v, clause):
+        if found is not None or _introduces_content(text, wk, rules, v, clause):
             before = _speaker_before(text, wk, rules, v, clause, matches)
             content = wk.words[v].end
             if before is not None:
@@ -191,10 +192,16 @@ def _attribute(
             if previous is not None:
                 carried = Speaker(previous.text, previous.entity_key, previous.anonymous, True)
                 return _Attribution(carried, content, denied)
+    relative = _relative_speaker(text, wk, rules, clause, matches, sentence_start)
+    if relative is not None:
+        return relative
+    after_quote = _speaker_after_quote(text, wk, rules, clause, matches, previous)
+    if after_quote is not None:
+        return after_quote
     trailing = _trailing_speaker(text, wk, rules, clause, matches)
     if trailing is not None:
         return _Attribution(trailing, clause.start, False)
-    participle = _participle_speaker(text, wk, rules, clause, matches)
+    participle = _participle_speaker(text, wk, rules, clause, matches, sentence_start)
     if participle is not None:
         return _Attribution(participle, clause.start, False)
     return _Attribution(None, clause.start, False)
@@ -239,26 +246,57 @@ def _speaker_after(
         speaker_key = keys[0] if len(keys) == 1 else None
         anonymous = _anonymous(text, rules, clause)
         return Speaker(text[start:end], speaker_key, anonymous), content
-    # Not a known name: the words up to إن/أن/':' or a comma, if they come soon enough.
-    for j in range(i, min(clause.last, i + _MAX_SPEAKER_WORDS) + 1):
-        if _reading_in(wk, j, rules.complementizers) and j > i:
-            end = wk.words[j - 1].end
-            phrase = text[wk.words[i].start : end]
-            phrase = re.split(r"\s*[،,]\s*", phrase)[0]
-            if not phrase.strip():
-                return None
-            key = _key_of(matches, wk.words[i].start, wk.words[i].start + len(phrase))
-            anonymous = key is None and (
-                _reading_in(wk, i, rules.anonymous_heads) or _anonymous(text, rules, clause)
-            )
-            return Speaker(phrase, key, anonymous), wk.words[j].start
-        gap = text[wk.words[j].end : wk.words[j + 1].start if j < clause.last else clause.end]
+    # Not a known name: a phrase (رئيس اللجنة الأولمبية الدولية توماس باخ) that ends at a comma, a
+    # preposition or إن/أن/':' — provided what is said follows somewhere in the clause.
+    content = _content_after(text, wk, rules, i, clause)
+    if content is None:
+        return None
+    if wk.readings[i][0][1] in rules.stop_words or wk.readings[i][0][1] in rules.prepositions:
+        return _IMPLICIT, content  # وقال أمام القادة إن: the subject is not written
+    end_word = i
+    for j in range(i, clause.last + 1):
+        key = wk.readings[j][0][1]
+        if j > i and (key in rules.prepositions or _reading_in(wk, j, rules.complementizers)):
+            break
+        end_word = j
+        gap = text[wk.words[j].end : wk.words[j + 1].start] if j < clause.last else ""
+        if re.search(r"[،,:;؛«“\"]", gap):
+            break
+    # A person named before what is said belongs to the phrase even past a preposition
+    # (الخبير في الشؤون الخليجية كريم منصور: …).
+    named = [
+        m
+        for m in matches
+        if m.entry.type == "PERSON"
+        and m.start > wk.words[end_word].end
+        and m.end <= content
+        and not re.search(r"[،,]", text[wk.words[i].start : m.start])
+    ]
+    if named:
+        end_word = named[-1].last_word
+    if end_word - i + 1 > _MAX_SPEAKER_WORDS:
+        return None
+    start, end = wk.words[i].start, wk.words[end_word].end
+    key = _key_of(matches, start, end)
+    anonymous = key is None and (
+        _reading_in(wk, i, rules.anonymous_heads) or _anonymous(text, rules, clause)
+    )
+    return Speaker(text[start:end], key, anonymous), content
+
+
+_IMPLICIT = Speaker("", None)  # a reporting verb whose subject is not written
+
+
+def _content_after(
+    text: str, wk: WordKeys, rules: LanguageRules, i: int, clause: _Clause
+) -> int | None:
+    """Return where what is said begins after word i (إن/أن, ':' or a quote), or None."""
+    for j in range(i, min(clause.last, i + 3 * _MAX_SPEAKER_WORDS) + 1):
+        if j > i and _reading_in(wk, j, rules.complementizers):
+            return wk.words[j].start
+        gap = text[wk.words[j].end : wk.words[j + 1].start] if j < clause.last else ""
         if ":" in gap:
-            phrase = re.split(r"\s*[،,]\s*", text[wk.words[i].start : wk.words[j].end])[0]
-            key = _key_of(matches, wk.words[i].start, wk.words[i].start + len(phrase))
-            return Speaker(phrase, key, key is None and _anonymous(text, rules, clause)), (
-                wk.words[j].end
-            )
+            return wk.words[j].end + gap.index(":") + 1
     return None
 
 
@@ -316,6 +354,75 @@ def _speaker_before(
     )
 
 
+def _relative_speaker(
+    text: str,
+    wk: WordKeys,
+    rules: LanguageRules,
+    clause: _Clause,
+    matches: Sequence[Match],
+    sentence_start: int,
+) -> _Attribution | None:
+    """Return the speaker of "X، الذي وصف الاتفاق بأنه …": the name just before the relative."""
+    reporting = rules.reporting_verbs | rules.denial_verbs
+    for r in range(clause.first, min(clause.last, clause.first + 2)):
+        if wk.readings[r][0][1] not in rules.relative_pronouns:
+            continue
+        if not _reading_in(wk, r + 1, reporting):
+            continue
+        before_text = text[sentence_start : wk.words[r].start].rstrip()
+        if not before_text.endswith(("،", ",")):
+            continue  # «إعلان جدة» الذي أكد: a restrictive relative, not a speaker
+        before = [
+            m
+            for m in matches
+            if sentence_start <= m.start
+            and m.end <= wk.words[r].start
+            and m.entry.type in ("PERSON", "ORG", "GPE")
+        ]
+        if not before:
+            continue
+        m = before[-1]
+        content = _content_after(text, wk, rules, r + 1, clause) or wk.words[r + 1].end
+        denied = _reading_in(wk, r + 1, rules.denial_verbs)
+        return _Attribution(Speaker(text[m.start : m.end], m.entry.key, False), content, denied)
+    return None
+
+
+def _speaker_after_quote(
+    text: str,
+    wk: WordKeys,
+    rules: LanguageRules,
+    clause: _Clause,
+    matches: Sequence[Match],
+    previous: Speaker | None,
+) -> _Attribution | None:
+    """Return the speaker of a quote that comes first: «…»، قال عفيف / "…," she said."""
+    head = text[clause.start : clause.end].lstrip()
+    pair = next(((o, c) for o, c in rules.quote_pairs if head.startswith(o)), None)
+    if pair is None:
+        return None
+    opened = clause.start + text[clause.start : clause.end].index(pair[0])
+    closed = text.find(pair[1], opened + 1, clause.end)
+    if closed == -1:
+        return None
+    after = [i for i in range(clause.first, clause.last + 1) if wk.words[i].start > closed]
+    reporting = rules.reporting_verbs | rules.denial_verbs
+    for v in after[:2]:
+        if not _reading_in(wk, v, reporting):
+            continue
+        found = _speaker_after(text, wk, rules, v, clause, matches)
+        if found is not None and found[0] is not _IMPLICIT:
+            return _Attribution(found[0], opened, False)
+        mention = _mention_at(matches, v + 1) if v + 1 <= clause.last else None
+        if mention is not None:
+            speaker = Speaker(text[mention.start : mention.end], mention.entry.key, False)
+            return _Attribution(speaker, opened, False)
+        if previous is not None:
+            carried = Speaker(previous.text, previous.entity_key, previous.anonymous, True)
+            return _Attribution(carried, opened, False)
+    return None
+
+
 def _trailing_speaker(
     text: str, wk: WordKeys, rules: LanguageRules, clause: _Clause, matches: Sequence[Match]
 ) -> Speaker | None:
@@ -355,14 +462,19 @@ def _trailing_speaker(
 
 
 def _participle_speaker(
-    text: str, wk: WordKeys, rules: LanguageRules, clause: _Clause, matches: Sequence[Match]
+    text: str,
+    wk: WordKeys,
+    rules: LanguageRules,
+    clause: _Clause,
+    matches: Sequence[Match],
+    sentence_start: int,
 ) -> Speaker | None:
-    """Return the subject of "…, saying" (قائلة إن): the last fitting name before it."""
+    """Return the subject of "…, saying" (قائلة إن, متهماً): the last fitting name before it."""
     for i in range(clause.first, clause.last + 1):
         if not _reading_in(wk, i, rules.participle_attributions):
             continue
         feminine = wk.readings[i][0][1].endswith("ه")
-        before = [m for m in matches if m.end <= wk.words[i].start and m.start >= clause.start]
+        before = [m for m in matches if m.end <= wk.words[i].start and m.start >= sentence_start]
         wanted = ("ORG", "GPE") if feminine and rules.code == "ar" else ("PERSON", "ORG", "GPE")
         for m in reversed(before):
             if m.entry.type in wanted:

@@ -65,18 +65,18 @@ def find_entities(
     first = match_phrases(wk, doc_lex, blocked_words)
     covered = {i for m in first for i in range(m.first_word, m.last_word + 1)} | blocked_words
     for start, end, etype in _cue_names(wk, doc_lex, covered):
-        _learn(text[start:end], etype, doc_lex, wk)
+        _learn(text[start:end], etype, doc_lex)
     counts = Counter(r[0][1] for r in wk.readings)
     for span in model_spans:
         found = _model_name(text, wk, doc_lex, span, covered, counts)
         if found is not None:
-            _learn(found[0], found[1], doc_lex, wk)
+            _learn(found[0], found[1], doc_lex)
     matches = match_phrases(wk, doc_lex, blocked_words)
     titles = _titles(text, wk, doc_lex, matches)
     return EntityFindings(_group(matches, text), tuple(matches), titles)
 
 
-def _learn(name: str, etype: str, lex: Lexicon, wk: WordKeys) -> None:
+def _learn(name: str, etype: str, lex: Lexicon) -> None:
     """Add a name found in this article to the article's lexicon (parts of a person too)."""
     name = name.strip()
     if not name or lex.entry_for(name) is not None:
@@ -85,11 +85,21 @@ def _learn(name: str, etype: str, lex: Lexicon, wk: WordKeys) -> None:
     entry = LexEntry(f"txt:{rules.key(name)}", etype, name, None, _FOUND)
     lex.add(name, entry)
     parts = name.split()
-    if etype == "PERSON" and len(parts) > 1:
-        for part in (parts[-1], parts[0]):
-            key = rules.key(part)
-            if len(key) >= 3 and key not in rules.stop_words and key not in rules.title_heads:
-                lex.add(part, entry)
+    if etype != "PERSON" or len(parts) < 2:
+        return
+    # A person is named again by a part of the name: the family name, or the given name.
+    last = parts[-1]
+    if len(parts) > 2 and rules.key(parts[-2]) in rules.name_particles:
+        last = f"{parts[-2]} {parts[-1]}"  # آل ثاني, not ثاني ("second")
+    for part in (last, parts[0]):
+        key = rules.key(part)
+        if " " in part or (
+            len(key) >= 3
+            and rules.is_name_like(part)
+            and key not in rules.title_heads
+            and key not in rules.name_particles
+        ):
+            lex.add(part, entry)
 
 
 def _is_word(wk: WordKeys, i: int, words: frozenset[str]) -> int | None:
@@ -140,17 +150,47 @@ def _uncommon_definite(wk: WordKeys, i: int, lex: Lexicon) -> bool:
     )
 
 
+def _particles(wk: WordKeys, names: list[int], lex: Lexicon) -> int:
+    """Return how many name particles (بن, آل, أبو) a name has so far: each lets it run a word
+    longer (تميم بن حمد آل ثاني)."""
+    return sum(1 for i in names if wk.readings[i][0][1] in lex.rules.name_particles)
+
+
+def _after_particle(wk: WordKeys, names: list[int], lex: Lexicon) -> bool:
+    return bool(names) and wk.readings[names[-1]][0][1] in lex.rules.name_particles
+
+
+def _family_name(wk: WordKeys, i: int, lex: Lexicon) -> bool:
+    """Say whether a definite word standing alone after a title is a family name (الرئيس
+    السيسي), not a noun with its adjective (الوزير التركي المقبرة التركية)."""
+    key = wk.readings[i][0][1]
+    if key.endswith("ه"):
+        return False  # a feminine noun: المقبرة, المنطقة
+    nxt = i + 1
+    return not (
+        nxt < len(wk.words)
+        and wk.joined[i]
+        and any(k in lex.adjectives for _, k in wk.readings[nxt])
+    )
+
+
 def _title_continues(wk: WordKeys, i: int, lex: Lexicon, placed: dict[int, LexEntry]) -> bool:
     """Say whether word i goes on a title (الخارجية, الصيني, كوريا الشمالية, الأمير)."""
     rules = lex.rules
     key = wk.readings[i][0][1]
+    if key in rules.title_modifiers:
+        return True
+    if key in rules.title_prepositions and i + 1 < len(wk.words) and _definite(wk, i + 1):
+        return True  # الخبير في الشؤون الخليجية, الأستاذ في جامعة
     if key in rules.time_words or key in rules.stop_words:
         return False
     if i in placed and placed[i].type in ("GPE", "LOC", "ORG"):
         return True
+    if key in rules.title_heads or key in rules.org_heads:
+        return True  # المتحدث باسم وزارة الخارجية: an office inside the title
     if wk.words[i].text[:1] == "و" and len(wk.readings[i]) > 1:
         return False  # "and": a second name, not more of this one
-    if _is_word(wk, i, rules.title_heads) is not None:
+    if _is_word(wk, i, rules.title_heads | rules.org_heads) is not None:
         return True
     if any(k in lex.adjectives for _, k in wk.readings[i]):
         return True
@@ -164,6 +204,8 @@ def _org_continues(wk: WordKeys, i: int, lex: Lexicon, placed: dict[int, LexEntr
     key = wk.readings[i][0][1]
     if key in rules.time_words or key in rules.stop_words or key in rules.complementizers:
         return False
+    if key in rules.ordinals or _is_word(wk, i, rules.title_heads) is not None:
+        return False  # المركز الثاني is a rank; رئيس الهيئة المستشار X starts a person
     if i in placed and placed[i].type in ("GPE", "LOC", "ORG"):
         return True
     if wk.words[i].text[:1] == "و" and len(wk.readings[i]) > 1:
@@ -190,8 +232,10 @@ def _cue_names(wk: WordKeys, lex: Lexicon, covered: set[int]) -> list[tuple[int,
         org_cut = _is_word(wk, i, rules.org_heads)
         if org_cut is not None:
             k = i
-            # A proper name right after the head: وكالة تاس, جامعة نيو ساوث.
-            while k + 1 < n and wk.joined[k] and k - i < _MAX_TITLE_WORDS:
+            # A proper name right after the head: وكالة تاس, جامعة نيو ساوث; only an
+            # indefinite head takes one (المنتخب سيعود is a sentence, not a name).
+            definite_head = _definite(wk, i)
+            while k + 1 < n and wk.joined[k] and k - i < _MAX_TITLE_WORDS and not definite_head:
                 nxt = k + 1
                 if _definite(wk, nxt) or nxt in placed:
                     break
@@ -209,6 +253,10 @@ def _cue_names(wk: WordKeys, lex: Lexicon, covered: set[int]) -> list[tuple[int,
         if speaker is not None:
             found.append(speaker)
             continue
+        place = _place_head(wk, i, lex, covered, placed)
+        if place is not None:
+            found.append(place)
+            continue
         if _is_word(wk, i, rules.title_heads | rules.person_cues) is None:
             continue
         j = i
@@ -223,17 +271,53 @@ def _cue_names(wk: WordKeys, lex: Lexicon, covered: set[int]) -> list[tuple[int,
         k = j + 1
         while (
             k < n
-            and len(names) < _MAX_NAME_WORDS
+            and len(names) < _MAX_NAME_WORDS + _particles(wk, names, lex)
             and wk.joined[k - 1]
-            and _name_word(wk, k, lex, covered)
-            and not (names and _prepositional(wk, k))
-            and k not in placed
+            and (
+                _after_particle(wk, names, lex)
+                or (
+                    _name_word(wk, k, lex, covered)
+                    and not (names and _prepositional(wk, k))
+                    and k not in placed
+                    and (names or not _definite(wk, k) or _family_name(wk, k, lex))
+                )
+            )
         ):
             names.append(k)
             k += 1
         if names:
             found.append((wk.words[names[0]].start, wk.words[names[-1]].end, "PERSON"))
     return found
+
+
+def _place_head(
+    wk: WordKeys, i: int, lex: Lexicon, covered: set[int], placed: dict[int, LexEntry]
+) -> tuple[int, int, str] | None:
+    """Return a place that a head word names: منطقة الخليج, ولاية غازي عنتاب, مدينة تيارت."""
+    rules = lex.rules
+    head = next((rules.place_heads[k] for _, k in wk.readings[i] if k in rules.place_heads), None)
+    if head is None or i + 1 >= len(wk.words) or not wk.joined[i]:
+        return None
+    cut = next(c for c, key in wk.readings[i] if key in rules.place_heads)
+    nxt = i + 1
+    if nxt in placed and placed[nxt].type in ("GPE", "LOC"):
+        last = nxt
+        while last + 1 < len(wk.words) and placed.get(last + 1) is placed[nxt]:
+            last += 1
+        return wk.words[i].start + cut, wk.words[last].end, head
+    first = wk.readings[nxt][0][1]
+    if first.endswith(("ه", "ها", "هم", "هما")):
+        return None  # ولاية رئاسية, ولاية مدتها: a term of office, not a state
+    names: list[int] = []
+    j = nxt
+    while j < len(wk.words) and len(names) < 3 and _name_word(wk, j, lex, covered):
+        names.append(j)
+        if not wk.joined[j]:
+            break
+        j += 1
+    if not names:
+        return None
+    return wk.words[i].start + cut, wk.words[names[-1]].end, head
 
 
 def _speaker_name(

@@ -57,6 +57,15 @@ class LanguageRules:
     event_triggers: Mapping[str, str]  # trigger key -> event type
     number_words: Mapping[str, float]
     quote_pairs: tuple[tuple[str, str], ...]
+    title_modifiers: frozenset[str] = field(default_factory=frozenset)  # words that go on a
+    # title although they are no adjective of place: العام (الأمين العام), السابق, باسم
+    ordinals: frozenset[str] = field(default_factory=frozenset)  # الثاني: ends an org's name
+    prepositions: frozenset[str] = field(default_factory=frozenset)  # end a speaker's phrase
+    place_heads: Mapping[str, str] = field(default_factory=dict)  # منطقة -> LOC, مدينة -> GPE
+    relative_pronouns: frozenset[str] = field(default_factory=frozenset)  # الذي: "…, who said"
+    title_prepositions: frozenset[str] = field(default_factory=frozenset)  # في in "the expert
+    # in Gulf affairs X": a title may run through it to the name
+    name_particles: frozenset[str] = field(default_factory=frozenset)  # بن, آل, "bin", "al"
     person_cues: frozenset[str] = field(default_factory=frozenset)  # words that, like a title,
     # come before a name but make no role claim (نظيره, "counterpart")
     clause_openers: frozenset[str] = field(default_factory=frozenset)  # words after "، " that

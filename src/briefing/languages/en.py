@@ -109,5 +109,12 @@ ENGLISH = LanguageRules(
     | {"thirty": 30.0, "forty": 40.0, "fifty": 50.0, "hundred": 100.0, "thousand": 1000.0},
     quote_pairs=(("“", "”"), ('"', '"'), ("‘", "’")),
     person_cues=_words("counterpart"),
+    name_particles=_words("bin bint al abu abdel abdul de van von"),
+    title_modifiers=_words("general former deputy acting chief foreign"),
+    ordinals=_words("first second third fourth fifth last new"),
+    prepositions=_words(
+        "in on at for with by from to during after before about over under against via"
+    ),
+    relative_pronouns=_words("who which that"),
     clause_openers=_words("which while but whereas although"),
 )
