@@ -240,17 +240,19 @@ def _speaker_after(
                 break
             keys.append(nxt.entry.key)
             end_word = nxt.last_word
-        start = first_mention.start
-        end = wk.words[end_word].end
-        content = _content_start(text, wk, rules, end_word, clause)
         speaker_key = keys[0] if len(keys) == 1 else None
-        anonymous = _anonymous(text, rules, clause)
-        return Speaker(text[start:end], speaker_key, anonymous), content
+        speaker = Speaker(
+            text[first_mention.start : wk.words[end_word].end],
+            speaker_key,
+            _anonymous(text, rules, clause),
+        )
+        return speaker, _content_start(text, wk, rules, end_word, clause)
     # Not a known name: a phrase (رئيس اللجنة الأولمبية الدولية توماس باخ) that ends at a comma, a
     # preposition or إن/أن/':' — provided what is said follows somewhere in the clause.
-    content = _content_after(text, wk, rules, i, clause)
-    if content is None:
+    found = _content_after(text, wk, rules, i, clause)
+    if found is None:
         return None
+    content: int = found
     if wk.readings[i][0][1] in rules.stop_words or wk.readings[i][0][1] in rules.prepositions:
         return _IMPLICIT, content  # وقال أمام القادة إن: the subject is not written
     end_word = i
@@ -277,11 +279,11 @@ def _speaker_after(
     if end_word - i + 1 > _MAX_SPEAKER_WORDS:
         return None
     start, end = wk.words[i].start, wk.words[end_word].end
-    key = _key_of(matches, start, end)
-    anonymous = key is None and (
+    entity_key = _key_of(matches, start, end)
+    anonymous = entity_key is None and (
         _reading_in(wk, i, rules.anonymous_heads) or _anonymous(text, rules, clause)
     )
-    return Speaker(text[start:end], key, anonymous), content
+    return Speaker(text[start:end], entity_key, anonymous), content
 
 
 _IMPLICIT = Speaker("", None)  # a reporting verb whose subject is not written
