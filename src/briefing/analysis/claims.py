@@ -175,6 +175,9 @@ def _attribute(
     sentence_start: int,
 ) -> _Attribution:
     """Return who the clause attributes its content to, and where the content starts."""
+    relative = _relative_speaker(text, wk, rules, clause, matches, sentence_start)
+    if relative is not None:
+        return relative
     reporting = rules.reporting_verbs | rules.denial_verbs
     limit = min(clause.last, clause.first + _MAX_VERB_POSITION)
     for v in range(clause.first, limit + 1):
@@ -192,9 +195,6 @@ def _attribute(
             if previous is not None:
                 carried = Speaker(previous.text, previous.entity_key, previous.anonymous, True)
                 return _Attribution(carried, content, denied)
-    relative = _relative_speaker(text, wk, rules, clause, matches, sentence_start)
-    if relative is not None:
-        return relative
     after_quote = _speaker_after_quote(text, wk, rules, clause, matches, previous)
     if after_quote is not None:
         return after_quote
@@ -251,7 +251,7 @@ def _speaker_after(
     # preposition or إن/أن/':' — provided what is said follows somewhere in the clause.
     found = _content_after(text, wk, rules, i, clause)
     if found is None:
-        return None
+        return _named_subject(text, wk, rules, i, clause, matches)
     content: int = found
     if wk.readings[i][0][1] in rules.stop_words or wk.readings[i][0][1] in rules.prepositions:
         return _IMPLICIT, content  # وقال أمام القادة إن: the subject is not written
@@ -284,6 +284,30 @@ def _speaker_after(
         _reading_in(wk, i, rules.anonymous_heads) or _anonymous(text, rules, clause)
     )
     return Speaker(text[start:end], entity_key, anonymous), content
+
+
+def _named_subject(
+    text: str,
+    wk: WordKeys,
+    rules: LanguageRules,
+    i: int,
+    clause: _Clause,
+    matches: Sequence[Match],
+) -> tuple[Speaker, int] | None:
+    """Return a titled name right after the verb when nothing quoted follows (رحّب الرئيس
+    الإماراتي الشيخ محمد بن زايد بالقرار): the name ends the phrase, before any preposition."""
+    for m in matches:
+        if m.entry.type not in ("PERSON", "ORG") or m.start < wk.words[i].start:
+            continue
+        if m.first_word - i > _MAX_SPEAKER_WORDS or m.last_word > clause.last:
+            return None
+        between = range(i, m.first_word)
+        if any(wk.readings[j][0][1] in rules.stop_words for j in between):
+            return None
+        if re.search(r"[،,:;؛]", text[wk.words[i].start : m.start]):
+            return None
+        return Speaker(text[wk.words[i].start : m.end], m.entry.key, False), m.end
+    return None
 
 
 _IMPLICIT = Speaker("", None)  # a reporting verb whose subject is not written

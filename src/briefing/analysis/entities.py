@@ -66,6 +66,8 @@ def find_entities(
     covered = {i for m in first for i in range(m.first_word, m.last_word + 1)} | blocked_words
     for start, end, etype in _cue_names(wk, doc_lex, covered):
         _learn(text[start:end], etype, doc_lex)
+    for start, end in _longer_organisations(wk, doc_lex, first):
+        _learn(text[start:end], "ORG", doc_lex)
     counts = Counter(r[0][1] for r in wk.readings)
     for span in model_spans:
         found = _model_name(text, wk, doc_lex, span, covered, counts)
@@ -290,6 +292,34 @@ def _cue_names(wk: WordKeys, lex: Lexicon, covered: set[int]) -> list[tuple[int,
     return found
 
 
+def _longer_organisations(
+    wk: WordKeys, lex: Lexicon, matches: Sequence[Match]
+) -> list[tuple[int, int]]:
+    """Return organisations that go on past a gazetteer name: مجلس الأمن القومي الأمريكي is
+    not مجلس الأمن (the gazetteer's Security Council) but a body of its own."""
+    placed = _placed(wk, lex)
+    out = []
+    for m in matches:
+        if m.entry.type != "ORG" or m.entry.entity_id is not None:
+            continue
+        if _is_word(wk, m.first_word, lex.rules.org_heads) is None:
+            continue
+        k = m.last_word
+        while (
+            k + 1 < len(wk.words)
+            and wk.joined[k]
+            and k + 1 not in placed
+            and _org_continues(wk, k + 1, lex, placed)
+            and not any(key in lex.adjectives for _, key in wk.readings[k + 1])
+        ):
+            k += 1
+        if k > m.last_word and k + 1 < len(wk.words):
+            # Only an adjective of place after the run makes it another body (… القومي الأمريكي).
+            if any(key in lex.adjectives for _, key in wk.readings[k + 1]) and wk.joined[k]:
+                out.append((m.start, wk.words[k + 1].end))
+    return out
+
+
 def _place_head(
     wk: WordKeys, i: int, lex: Lexicon, covered: set[int], placed: dict[int, LexEntry]
 ) -> tuple[int, int, str] | None:
@@ -383,12 +413,18 @@ def _model_name(
     idx = [i for i, w in enumerate(wk.words) if w.start < span.end and w.end > span.start]
     if not idx or any(i in covered for i in idx):
         return None
+    if _MODEL_TYPES.get(span.label) == "PERSON":
+        # A person's name has no common words at its ends (علاقات حسن الجوار is no one).
+        while idx and not rules.is_name_like(wk.words[idx[0]].text):
+            idx = idx[1:]
+        while idx and not rules.is_name_like(wk.words[idx[-1]].text):
+            idx = idx[:-1]
+        if not idx:
+            return None
     keys = [wk.readings[i][0][1] for i in idx]
     if all(k in rules.stop_words or k in rules.time_words for k in keys):
         return None
-    if len(idx) == 1 and (
-        keys[0] in rules.title_heads or keys[0] in rules.org_heads or len(keys[0]) < 3
-    ):
+    if len(idx) == 1 and not _model_word_ok(wk, idx[0], lex, counts):
         return None
     cut = _clitic_cut(wk, idx[0], lex, counts)
     start = wk.words[idx[0]].start + cut
@@ -398,6 +434,21 @@ def _model_name(
     if span.label in _PLACE_LABELS:
         return name, "GPE" if span.label != "LOC" else "LOC"
     return None
+
+
+def _model_word_ok(wk: WordKeys, i: int, lex: Lexicon, counts: Counter[str]) -> bool:
+    """Say whether a one-word span of the model may stand: the model trips on verbs and
+    adjectives written once (سيعزز, وحضر, تحضيري), so the word must look like a name and stand
+    in the article more than once."""
+    rules = lex.rules
+    key = wk.readings[i][0][1]
+    if key in rules.title_heads or key in rules.org_heads or len(key) < 3:
+        return False
+    if not rules.is_name_like(wk.words[i].text) or key in rules.event_triggers:
+        return False
+    if any(k in lex.adjectives for _, k in wk.readings[i]):
+        return False
+    return sum(counts[k] for _, k in wk.readings[i]) > 1
 
 
 def _clitic_cut(wk: WordKeys, i: int, lex: Lexicon, counts: Counter[str]) -> int:
