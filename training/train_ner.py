@@ -283,6 +283,7 @@ def export(best: Path, dest: Path, *, decode_beam: int) -> None:
     trained = spacy.load(best)
     config = trained.config.copy()
     config["paths"].update(train=None, dev=None)
+    config["components"]["ner"]["beam_width"] = decode_beam  # so config.cfg tells the truth
     fresh = load_model_from_config(config, auto_fill=False)
     for name, pipe in trained.pipeline:
         weights = cast(TrainablePipe, pipe).to_bytes(exclude=["vocab"])

@@ -313,10 +313,14 @@ def _longer_organisations(
             and not any(key in lex.adjectives for _, key in wk.readings[k + 1])
         ):
             k += 1
-        if k > m.last_word and k + 1 < len(wk.words):
-            # Only an adjective of place after the run makes it another body (… القومي الأمريكي).
-            if any(key in lex.adjectives for _, key in wk.readings[k + 1]) and wk.joined[k]:
-                out.append((m.start, wk.words[k + 1].end))
+        # Only an adjective of place after the run makes it another body (… القومي الأمريكي).
+        if (
+            k > m.last_word
+            and k + 1 < len(wk.words)
+            and wk.joined[k]
+            and any(key in lex.adjectives for _, key in wk.readings[k + 1])
+        ):
+            out.append((m.start, wk.words[k + 1].end))
     return out
 
 
