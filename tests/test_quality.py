@@ -1,0 +1,92 @@
+"""Quality on annotated articles: the seed and our own dev set, scored by the shared scorer.
+
+The scorer (../shared/eval/score.py) is the project's measuring stick, laid beside every
+checkout and CI run; the gold files for the dev set are ours (tests/data/gold/).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+import yaml
+
+from briefing.pipeline import make_briefing
+from conftest import DATA, SEED, SHARED
+
+SCORER = SHARED / "eval" / "score.py"
+pytestmark = pytest.mark.skipif(not SCORER.exists(), reason="../shared/eval/score.py is absent")
+
+
+def _scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("score", SCORER)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _figures(gold_path: Path, article: Path, facts: list[Path]) -> dict[str, float]:
+    gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+    published = dt.date.fromisoformat(str(gold["published"]))
+    briefing = make_briefing(str(article), facts=facts, published=published)
+    figures, _misses, _wrong = _scorer().score(gold, briefing)
+    return dict(figures)
+
+
+def test_seed_meets_the_issue_targets() -> None:
+    figures = _figures(SHARED / "eval" / "seed.gold.yaml", SEED, [])
+    assert figures["entity_f1"] >= 0.9
+    assert figures["date_accuracy"] >= 0.85
+    assert figures["claim_recall"] >= 0.9
+    assert figures["speaker_accuracy"] >= 0.85
+    assert figures["verdict_accuracy"] >= 0.9
+    assert figures["contradicted_false"] == 0
+
+
+def test_seed_entities_without_its_fact_table() -> None:
+    """Entities come from the gazetteer, cues and the model even when no table lists them."""
+    figures = _figures(
+        SHARED / "eval" / "seed.gold.yaml", SEED, [DATA / "facts" / "paris-riyadh.yaml"]
+    )
+    assert figures["entity_f1"] >= 0.9
+    assert figures["speaker_accuracy"] >= 0.85
+
+
+def _dev_set() -> list[tuple[Path, Path, list[Path]]]:
+    out = []
+    for gold in sorted((DATA / "gold").glob("*.gold.yaml")):
+        name = gold.name.removesuffix(".gold.yaml")
+        facts = DATA / "facts" / f"{name}.yaml"
+        out.append((gold, DATA / "articles" / f"{name}.ar.md", [facts] if facts.exists() else []))
+    return out
+
+
+@pytest.fixture(scope="module")
+def dev_figures() -> list[dict[str, Any]]:
+    return [_figures(g, a, f) for g, a, f in _dev_set()]
+
+
+def test_dev_set_is_there() -> None:
+    assert len(_dev_set()) >= 8
+
+
+def test_dev_set_averages(dev_figures: list[dict[str, Any]]) -> None:
+    def mean(key: str) -> float:
+        return sum(f[key] for f in dev_figures) / len(dev_figures)
+
+    assert mean("entity_f1") >= 0.9
+    assert mean("date_accuracy") >= 0.9
+    assert mean("claim_recall") >= 0.9
+    assert mean("speaker_accuracy") >= 0.85
+    assert sum(f["contradicted_false"] for f in dev_figures) == 0
+
+
+def test_no_dev_article_falls_far_behind(dev_figures: list[dict[str, Any]]) -> None:
+    for (gold, _, _), f in zip(_dev_set(), dev_figures, strict=True):
+        assert f["entity_f1"] >= 0.8, gold.name
+        assert f["claim_recall"] >= 0.8, gold.name
