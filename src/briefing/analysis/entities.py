@@ -162,6 +162,12 @@ def _after_particle(wk: WordKeys, names: list[int], lex: Lexicon) -> bool:
     return bool(names) and wk.readings[names[-1]][0][1] in lex.rules.name_particles
 
 
+def _adjective_form(wk: WordKeys, i: int) -> bool:
+    """Say whether word i has the shape of an adjective of relation (إرهابية, تحضيري)."""
+    key = wk.readings[i][0][1]
+    return key.endswith(("يه", "يين", "يون")) and len(key) > 4
+
+
 def _family_name(wk: WordKeys, i: int, lex: Lexicon) -> bool:
     """Say whether a definite word standing alone after a title is a family name (الرئيس
     السيسي), not a noun with its adjective (الوزير التركي المقبرة التركية)."""
@@ -241,7 +247,7 @@ def _cue_names(wk: WordKeys, lex: Lexicon, covered: set[int]) -> list[tuple[int,
                 nxt = k + 1
                 if _definite(wk, nxt) or nxt in placed:
                     break
-                if not _name_word(wk, nxt, lex, covered):
+                if not _name_word(wk, nxt, lex, covered) or _adjective_form(wk, nxt):
                     break
                 k = nxt
             while k + 1 < n and wk.joined[k] and k - i < _MAX_TITLE_WORDS:
@@ -452,7 +458,10 @@ def _model_word_ok(wk: WordKeys, i: int, lex: Lexicon, counts: Counter[str]) -> 
         return False
     if any(k in lex.adjectives for _, k in wk.readings[i]):
         return False
-    return sum(counts[k] for _, k in wk.readings[i]) > 1
+    if sum(counts[k] for _, k in wk.readings[i]) > 1:
+        return True
+    # Written once: only a word with no clitic reading and no verb prefix of the future (س).
+    return len(wk.readings[i]) == 1 and not key.startswith(("سي", "ست", "سن"))
 
 
 def _clitic_cut(wk: WordKeys, i: int, lex: Lexicon, counts: Counter[str]) -> int:
