@@ -14,7 +14,7 @@ from briefing.models import Claim, Event, Speaker, TimeRef
 _MAX_VERB_POSITION = 7  # a reporting verb this far into a clause still introduces it
 _MAX_SPEAKER_WORDS = 9
 _MIN_CLAUSE_WORDS = 4
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_NUMBER = re.compile(r"(?<![\d.,٫])\d+(?:[.,٫٬]\d+)*")
 _CLAUSE_BREAK = re.compile(r"[،,;؛]\s+")
 _PLACE_TYPES = ("GPE", "LOC")
 
@@ -59,7 +59,8 @@ def find_claims(
                 sentence_speaker = attribution
             if attribution.speaker is not None:
                 previous = attribution.speaker
-            claim = _claim(text, wk, rules, clause, attribution, matches, times, place_parents)
+            antecedent = _antecedent(wk, rules, clause, matches, s_start)
+            claim = _claim(text, wk, rules, clause, attribution, matches, times, antecedent)
             claims.append(claim)
             event = _event(text, wk, rules, clause, matches, claim, (s_start, s_end))
             if event is not None:
@@ -88,6 +89,31 @@ def find_claims(
     claims.sort(key=lambda c: (c.start, c.kind != "role"))
     numbered = [_renumber(c, n) for n, c in enumerate(claims, 1)]
     return numbered, events
+
+
+def _antecedent(
+    wk: WordKeys,
+    rules: LanguageRules,
+    clause: _Clause,
+    matches: Sequence[Match],
+    sentence_start: int,
+) -> str | None:
+    """Return who a clause that opens with a relative or a participle is about: the last name
+    before it in the sentence (سنان أوغان، الذي حل ثالثاً…), so the claim counts it as named."""
+    first = wk.readings[clause.first][0][1] if clause.last >= clause.first else ""
+    opens = first in rules.relative_pronouns or _reading_in(
+        wk, clause.first, rules.participle_attributions
+    )
+    if not opens or clause.start <= sentence_start:
+        return None
+    before = [
+        m
+        for m in matches
+        if sentence_start <= m.start
+        and m.end <= clause.start
+        and m.entry.type in ("PERSON", "ORG", "GPE")
+    ]
+    return before[-1].entry.key if before else None
 
 
 def _renumber(claim: Claim, n: int) -> Claim:
@@ -302,7 +328,12 @@ def _named_subject(
         if m.first_word - i > _MAX_SPEAKER_WORDS or m.last_word > clause.last:
             return None
         between = range(i, m.first_word)
-        if any(wk.readings[j][0][1] in rules.stop_words for j in between):
+        if any(
+            wk.readings[j][0][1] in rules.stop_words
+            or wk.readings[j][0][1] in rules.time_words
+            or wk.words[j].text.endswith(("ه", "ها", "هم"))  # دعمه: a noun with its owner
+            for j in between
+        ):
             return None
         if re.search(r"[،,:;؛]", text[wk.words[i].start : m.start]):
             return None
@@ -516,7 +547,7 @@ def _claim(
     attribution: _Attribution,
     matches: Sequence[Match],
     times: Sequence[TimeRef],
-    place_parents: dict[str, set[str]],
+    antecedent: str | None,
 ) -> Claim:
     inside = [m for m in matches if clause.start <= m.start and m.end <= clause.end]
     clause_times = tuple(t for t in times if clause.start <= t.start and t.end <= clause.end)
@@ -529,15 +560,7 @@ def _claim(
     else:
         kind = "reported"
     numbers = _numbers(text, wk, rules, clause, clause_times)
-    named = {i for m in matches for i in range(m.first_word, m.last_word + 1)}
-    places = tuple(
-        dict.fromkeys(
-            m.entry.key
-            for m in inside
-            if m.entry.type in _PLACE_TYPES and _tied(wk, m, rules, named)
-        )
-    )
-    del place_parents
+    places = _event_places(wk, rules, inside, matches, clause_times)
     return Claim(
         id="",
         start=clause.start,
@@ -545,13 +568,45 @@ def _claim(
         text=text[clause.start : clause.end],
         kind=kind,
         speaker=attribution.speaker,
-        entity_keys=tuple(dict.fromkeys(m.entry.key for m in inside)),
+        entity_keys=tuple(
+            dict.fromkeys([*([antecedent] if antecedent else []), *(m.entry.key for m in inside)])
+        ),
         times=clause_times,
         places=places,
         numbers=numbers,
         check_worthiness=_check_worthiness(wk, rules, clause, inside, clause_times, numbers, kind),
         denied=attribution.denied or _has(wk, rules.denial_verbs, clause),
     )
+
+
+def _event_places(
+    wk: WordKeys,
+    rules: LanguageRules,
+    inside: Sequence[Match],
+    matches: Sequence[Match],
+    times: Sequence[TimeRef],
+) -> tuple[str, ...]:
+    """Return the places the clause ties to its event, with those joined to one by "and"
+    (زار بيلاروسيا وقيرغيزستان)."""
+    named = {i for m in matches for i in range(m.first_word, m.last_word + 1)}
+    # A time just before the place belongs to the same event (أقيمت مساء أمس على استاد X).
+    named |= {i for i, w in enumerate(wk.words) if any(t.start <= w.start < t.end for t in times)}
+    out: list[str] = []
+    previous: Match | None = None
+    for m in inside:
+        if m.entry.type not in _PLACE_TYPES:
+            previous = None
+            continue
+        coordinated = (
+            previous is not None
+            and previous.entry.key in out
+            and m.first_word == previous.last_word + 1
+            and _is_and(wk, m.first_word)
+        )
+        if coordinated or _tied(wk, m, rules, named):
+            out.append(m.entry.key)
+        previous = m
+    return tuple(dict.fromkeys(out))
 
 
 def _tied(wk: WordKeys, m: Match, rules: LanguageRules, named: set[int]) -> bool:
@@ -565,6 +620,8 @@ def _tied(wk: WordKeys, m: Match, rules: LanguageRules, named: set[int]) -> bool
     else:
         if m.first_word == 0:
             return False
+        if _reading_in(wk, m.first_word - 1, _VISIT_VERBS):
+            return True  # زار غازي عنتاب, "visited Adana": the place is the visit's object
         if wk.readings[m.first_word - 1][0][1] not in _PLACE_PREPOSITIONS:
             return False
         head = m.first_word - 2
@@ -574,7 +631,10 @@ def _tied(wk: WordKeys, m: Match, rules: LanguageRules, named: set[int]) -> bool
     return head in named or _reading_in(wk, head, events)
 
 
-_PLACE_PREPOSITIONS = frozenset({"في", "الي", "داخل", "in", "to", "at", "inside"})
+_PLACE_PREPOSITIONS = frozenset({"في", "الي", "داخل", "علي", "in", "to", "at", "inside", "on"})
+_VISIT_VERBS = frozenset(
+    {"زار", "زارت", "يزور", "تزور", "visited", "visits", "visit", "toured", "reached"}
+)
 
 
 def _has(wk: WordKeys, words: frozenset[str], clause: _Clause) -> bool:
@@ -588,25 +648,39 @@ def _numbers(
     clause: _Clause,
     times: Sequence[TimeRef],
 ) -> tuple[float, ...]:
-    """Return the quantities the clause states: digits and number words, but not dates."""
+    """Return the quantities the clause states: numbers (7.17, ٨٩٫٦, 1,200) and number words,
+    durations' counts, but not the digits of dates."""
     out: list[float] = []
     for t in times:
         if t.kind == "duration" and t.quantity is not None:
             out.append(t.quantity)
     date_spans = [(t.start, t.end) for t in times]
+    for m in _NUMBER.finditer(text, clause.start, clause.end):
+        if any(a <= m.start() < b for a, b in date_spans):
+            continue
+        value = _number_value(m.group())
+        if value is not None:
+            out.append(value)
     for i in range(clause.first, clause.last + 1):
         w = wk.words[i]
         if any(a <= w.start < b for a, b in date_spans):
-            continue
-        key = wk.readings[i][0][1]
-        if _NUMBER.fullmatch(key):
-            out.append(float(key.replace(",", "")))
             continue
         for _, k in wk.readings[i]:
             if k in rules.number_words:
                 out.append(rules.number_words[k])
                 break
     return tuple(dict.fromkeys(out))
+
+
+def _number_value(written: str) -> float | None:
+    """Return the value of a written number: Arabic decimal and thousands marks, or a comma
+    before three digits as thousands (1,200) and before others as a decimal mark (2,5)."""
+    digits = written.replace("٫", ".").replace("٬", "")
+    digits = re.sub(r",(?=\d{3}(?!\d))", "", digits).replace(",", ".")
+    try:
+        return float(digits)
+    except ValueError:
+        return None
 
 
 def _check_worthiness(

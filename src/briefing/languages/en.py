@@ -62,7 +62,7 @@ ENGLISH = LanguageRules(
     prediction_words=_words("will expected expects expect forecast predicted soon plans plan"),
     factual_verbs=_words(
         "visited met issued killed announced signed won released held arrived launched arrested "
-        "reached rose fell recorded beat elected appointed resigned increased"
+        "reached rose fell recorded beat elected appointed resigned increased held hosted"
     ),
     event_triggers={
         **dict.fromkeys(_words("visit visited visits visiting trip"), "visit"),
