@@ -39,6 +39,14 @@ def f1(pairs: list[tuple[float, bool]], threshold: float) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
+def auc(pairs: list[tuple[float, bool]]) -> float:
+    """Return the chance that a Yes tweet scores above a No tweet (ties count half)."""
+    pos = [s for s, y in pairs if y]
+    neg = [s for s, y in pairs if not y]
+    wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
+    return wins / (len(pos) * len(neg)) if pos and neg else 0.5
+
+
 def main(folder: str) -> None:
     base = Path(folder)
     dev = scores(base / "ct24_ar_dev.tsv")
@@ -48,6 +56,9 @@ def main(folder: str) -> None:
     yes = sum(y for _, y in test)
     print(f"dev: {len(dev)} tweets; best threshold {best} (F1 {f1(dev, best):.3f})")
     print(f"dev-test: {len(test)} tweets, {yes} Yes; F1(Yes) at {best}: {f1(test, best):.3f}")
+    everything_yes = 2 * yes / (2 * yes + (len(test) - yes))
+    print(f"dev-test: F1(Yes) of calling every tweet Yes: {everything_yes:.3f}")
+    print(f"ranking (AUC): dev {auc(dev):.3f}, dev-test {auc(test):.3f} (0.5 = chance)")
     print("organisers' random baseline F1(Yes): 0.625; n-gram baseline: 0.369")
 
 
