@@ -17,7 +17,7 @@ from briefing import timex
 from briefing.timex import TimeExpr, find_times
 
 PUB = date(2023, 9, 18)  # a Monday
-SEED = Path("/work/shared/seeds/000_c8deaa993d34b9d2.txt")
+SEED = Path(__file__).resolve().parents[2] / "shared/seeds/000_c8deaa993d34b9d2.txt"
 
 Row = tuple[str, str | None, str]
 

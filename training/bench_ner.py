@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-DEFAULT_ARTICLES = Path("/work/shared/data/realnews-ar.jsonl")
+DEFAULT_ARTICLES = Path(__file__).resolve().parents[2] / "shared/data/realnews-ar.jsonl"
 
 # Each snippet runs in a fresh interpreter so that import and load costs are not cached.
 BASELINE = """

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.language import Language
 
-DEFAULT_DATA = Path("/work/shared/data/ner/ar/ANERcorp-test.txt")
+DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared/data/ner/ar/ANERcorp-test.txt"
 
 # Gold corpora and pipelines spell the same types differently. GPE maps to LOC because
 # ANERcorp's LOC covers countries and cities, which our rules may relabel as GPE.

@@ -31,7 +31,9 @@ from eval_ner import Scores, Sentence, read_conll, score_sentences, spacy_predic
 NOVEL_OTHER_RATE = 0.15
 
 HERE = Path(__file__).resolve().parent
-DATA_ROOT = Path(os.environ.get("BRIEFING_DATA", "/work/shared/data"))
+DATA_ROOT = Path(
+    os.environ.get("BRIEFING_DATA", Path(__file__).resolve().parents[2] / "shared" / "data")
+)
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--run", default="", help="name of the run folder in training/output/")
     parser.add_argument("--data-root", type=Path, default=DATA_ROOT, help="shared data folder")
     parser.add_argument(
-        "--augment", type=int, default=0, help="mention-replaced copies of the train sentences"
+        "--augment",
+        type=int,
+        default=0,
+        help="copies of the train sentences with novel names (tried; 0)",
     )
     parser.add_argument("--seed", type=int, default=0, help="seed of the augmentation")
     parser.add_argument(
@@ -116,7 +121,7 @@ def split_dev(sentences: list[Sentence], fraction: float) -> tuple[list[Sentence
 
 @dataclass(frozen=True)
 class Lexicon:
-    """The train split's words (to avoid) and letters (to draw from, by frequency)."""
+    """The train split's word types (to avoid) and their letters (to draw from)."""
 
     words: frozenset[str]
     letters: str
@@ -174,7 +179,10 @@ def augment(sentences: list[Sentence], copies: int, seed: int) -> list[Sentence]
 
 
 def write_docbin(sentences: list[Sentence], lang: str, path: Path) -> None:
-    """Write sentences as one Doc each, built from the corpus tokens (no re-tokenising)."""
+    """Write sentences as one Doc each, built from the corpus tokens.
+
+    Whether training then re-tokenises the text is the config's choice (gold_preproc).
+    """
     import spacy
     from spacy.tokens import Doc, DocBin, Span
 
@@ -191,7 +199,10 @@ def write_docbin(sentences: list[Sentence], lang: str, path: Path) -> None:
 def prepare_corpus(
     spec: CorpusSpec, lang: str, root: Path, *, fraction: float, copies: int, seed: int, tag: str
 ) -> dict[str, list[Sentence]]:
-    """Read train/dev/test, write them as DocBins under training/corpus/, return the sentences."""
+    """Read train/dev/test, write them as DocBins under training/corpus/, return the sentences.
+
+    The test DocBin is not used here; it is there for `spacy evaluate` and `spacy debug data`.
+    """
     train, dev = split_dev(list(read_conll(root / spec.train)), fraction)
     splits = {"train": train, "dev": dev, "test": list(read_conll(root / spec.test))}
     for name, sentences in splits.items():
