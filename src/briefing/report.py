@@ -7,11 +7,13 @@ beyond them (the body, roles, sources, the lead) is added, never renamed.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from briefing import __version__
 from briefing.facts import FactTable
 from briefing.models import Article, Entity, Extraction, Finding
+from briefing.resources import asset_dir
 
 SCHEMA_VERSION = 1
 _TYPE_LABELS = {
@@ -102,13 +104,24 @@ def build_briefing(
             "title": table.title,
             "as_of": table.as_of,
             "sha256": table.sha256,
-            "paths": list(table.paths),
+            "paths": [_display_path(p) for p in table.paths],
         }
         if table is not None
         else None,
         "unresolved": [t.text for t in extraction.times if t.kind == "date" and t.value is None],
         "models": models or {},
     }
+
+
+def _display_path(path: str) -> str:
+    """Return a table's path as the briefing shows it: the bundled table by a name that does not
+    depend on where the package is installed (briefing:seeds/facts/…)."""
+    seeds = asset_dir("seeds")
+    try:
+        inside = Path(path).resolve().relative_to(seeds.resolve())
+    except ValueError:
+        return path
+    return f"briefing:seeds/{inside.as_posix()}"
 
 
 def _public_id(entity: Entity) -> str:
