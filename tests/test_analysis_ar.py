@@ -132,3 +132,51 @@ def test_role_claim_supported_and_planted_date_caught(riyadh: dict[str, Any]) ->
     (why,) = [e for e in cairo["evidence"] if e["relation"] == "contradicts"]
     found = (why["attribute"], why["claim_value"], why["fact_value"])
     assert found == ("date", "2024-02", "2024-01")
+
+
+def test_events_and_the_lead(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "يزور الرئيس الفرنسي إيمانويل ماكرون القاهرة يوم الأحد في زيارة تستمر يومين. "
+        "وقال ماكرون إنه سيلتقي الرئيس عبد الفتاح السيسي. "
+        "ونفت الحكومة الإثيوبية أي مسؤولية عن الهجوم على الحدود.",
+    )
+    types = [e["type"] for e in b["events"]]
+    assert types[0] == "visit"
+    visit = b["events"][0]
+    assert "القاهرة" in str(visit["place"]) or visit["place"] == "Cairo"
+    assert visit["date"] == "2024-03-10"
+    assert "denial" in types
+    assert b["lead"].startswith("يزور الرئيس الفرنسي إيمانويل ماكرون القاهرة")
+
+
+def test_denials_and_accusations(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "واتهمت الولايات المتحدة إيران بتزويد روسيا بطائرات مسيرة. "
+        "ونفت طهران هذه الاتهامات بشكل قاطع.",
+    )
+    accusation = _claim(b, "بتزويد روسيا")
+    assert accusation["speaker"]["text"] == "الولايات المتحدة"
+    denial = _claim(b, "هذه الاتهامات")
+    assert denial["speaker"]["text"] == "طهران"
+
+
+def test_check_worthiness_ranks_facts_above_opinion(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "وقالت وزارة الصحة إن 1200 شخص أصيبوا بالمرض في القاهرة خلال مارس/آذار الماضي. "
+        "وأعتقد أن الوضع ربما يكون أفضل قريباً.",
+    )
+    fact = _claim(b, "1200 شخص")["check_worthiness"]
+    opinion = _claim(b, "وأعتقد")["check_worthiness"]
+    assert 0.0 <= opinion < fact <= 1.0
+    assert fact >= 0.7
+    assert opinion <= 0.3
+
+
+def test_role_claim_of_a_person_the_table_does_not_know(tmp_path: Path) -> None:
+    b = _brief(tmp_path, "واستقبل العاهل الأردني الملك عبد الله الثاني وفداً من رجال الأعمال.")
+    roles = [c for c in b["claims"] if c["kind"] == "role"]
+    assert [c["text"] for c in roles] == ["العاهل الأردني الملك عبد الله الثاني"]
+    assert roles[0]["verdict"] == "unverified"

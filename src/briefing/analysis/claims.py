@@ -603,10 +603,25 @@ def _event_places(
             and m.first_word == previous.last_word + 1
             and _is_and(wk, m.first_word)
         )
-        if coordinated or _tied(wk, m, rules, named):
+        if coordinated or _tied(wk, m, rules, named) or _visited(wk, m, inside):
             out.append(m.entry.key)
         previous = m
     return tuple(dict.fromkeys(out))
+
+
+def _visited(wk: WordKeys, m: Match, inside: Sequence[Match]) -> bool:
+    """Say whether a place is what someone visits, named after the visitor: يزور الرئيس
+    الفرنسي إيمانويل ماكرون القاهرة ("Macron visits Cairo")."""
+    visitor = next(
+        (p for p in inside if p.entry.type == "PERSON" and p.last_word == m.first_word - 1),
+        None,
+    )
+    if visitor is None:
+        return False
+    return any(
+        _reading_in(wk, i, _VISIT_VERBS)
+        for i in range(max(0, visitor.first_word - 8), visitor.first_word)
+    )
 
 
 def _tied(wk: WordKeys, m: Match, rules: LanguageRules, named: set[int]) -> bool:
