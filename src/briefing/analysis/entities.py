@@ -158,6 +158,15 @@ def _particles(wk: WordKeys, names: list[int], lex: Lexicon) -> int:
     return sum(1 for i in names if wk.readings[i][0][1] in lex.rules.name_particles)
 
 
+def _particle_chain_allows(wk: WordKeys, names: list[int], k: int, lex: Lexicon) -> bool:
+    """Say whether word k may go on a name that has particles: once a name runs on by بن/آل
+    (متعب بن عبدالله بن عبدالعزيز), only another particle may follow, not a new word."""
+    particles = lex.rules.name_particles
+    if not any(wk.readings[i][0][1] in particles for i in names):
+        return True
+    return wk.readings[k][0][1] in particles
+
+
 def _after_particle(wk: WordKeys, names: list[int], lex: Lexicon) -> bool:
     return bool(names) and wk.readings[names[-1]][0][1] in lex.rules.name_particles
 
@@ -254,7 +263,7 @@ def _cue_names(wk: WordKeys, lex: Lexicon, covered: set[int]) -> list[tuple[int,
                 if not _org_continues(wk, k + 1, lex, placed):
                     break
                 k += 1
-            if k > i:
+            if k > i and (not definite_head or _names_a_body(wk, i, k, lex, placed)):
                 found.append((wk.words[i].start + org_cut, wk.words[k].end, "ORG"))
             continue
         speaker = _speaker_name(wk, i, lex, covered, placed)
@@ -286,8 +295,11 @@ def _cue_names(wk: WordKeys, lex: Lexicon, covered: set[int]) -> list[tuple[int,
                 or (
                     _name_word(wk, k, lex, covered)
                     and not (names and _prepositional(wk, k))
+                    and not (names and _common_after_clitic(wk, k, lex))
+                    and not (names and _definite(wk, names[-1]))  # الركراكي ends a name
                     and k not in placed
                     and (names or not _definite(wk, k) or _family_name(wk, k, lex))
+                    and _particle_chain_allows(wk, names, k, lex)
                 )
             )
         ):
@@ -328,6 +340,20 @@ def _longer_organisations(
         ):
             out.append((m.start, wk.words[k + 1].end))
     return out
+
+
+def _names_a_body(
+    wk: WordKeys, head: int, last: int, lex: Lexicon, placed: dict[int, LexEntry]
+) -> bool:
+    """Say whether a definite head and what follows it name one body (المنتخب المغربي, المحكمة
+    الجنائية الدولية), not a described one (الوزارة المستقبلية, المعهد النسائي): a place, an
+    adjective of place, or at least two words after the head."""
+    rest = range(head + 1, last + 1)
+    return (
+        last - head >= 2
+        or any(i in placed for i in rest)
+        or any(k in lex.adjectives for i in rest for _, k in wk.readings[i])
+    )
 
 
 def _place_head(
@@ -424,13 +450,24 @@ def _model_name(
     if not idx or any(i in covered for i in idx):
         return None
     if _MODEL_TYPES.get(span.label) == "PERSON":
-        # A person's name has no common words at its ends (علاقات حسن الجوار is no one).
-        while idx and not rules.is_name_like(wk.words[idx[0]].text):
+        # A person's name has no common words at its ends (علاقات حسن الجوار is no one) and
+        # no preposition inside (الفخري لنادي الفروسية بمبلغ is a phrase, not a name).
+        for n, i in enumerate(idx[1:], 1):
+            if _common_after_clitic(wk, i, lex):
+                idx = idx[:n]
+                break
+        while idx and (
+            not rules.is_name_like(wk.words[idx[0]].text) or _never_in_name(wk.words[idx[0]].text)
+        ):
             idx = idx[1:]
         while idx and not rules.is_name_like(wk.words[idx[-1]].text):
             idx = idx[:-1]
-        if not idx:
+        if not idx or (len(idx) > 1 and _definite(wk, idx[0])):
             return None
+    while idx and _never_in_name(wk.words[idx[-1]].text):
+        idx = idx[:-1]  # ريال سنوياً: an adverb is no part of a name
+    if not idx:
+        return None
     keys = [wk.readings[i][0][1] for i in idx]
     if all(k in rules.stop_words or k in rules.time_words for k in keys):
         return None
@@ -444,6 +481,19 @@ def _model_name(
     if span.label in _PLACE_LABELS:
         return name, "GPE" if span.label != "LOC" else "LOC"
     return None
+
+
+def _never_in_name(word: str) -> bool:
+    """Say whether a word has a shape no name has: tanween (سنوياً) or a possessive (إدارته)."""
+    return "\u064b" in word or word.endswith(("ته", "تها", "تهم", "هم", "هما", "كم"))
+
+
+def _common_after_clitic(wk: WordKeys, i: int, lex: Lexicon) -> bool:
+    """Say whether word i is a preposition glued to a common word (لنادي, بمبلغ)."""
+    word = wk.words[i].text
+    if word[:1] not in ("ل", "ب", "ك"):
+        return False
+    return any(cut and not lex.rules.is_name_like(word[cut:]) for cut, _ in wk.readings[i][1:])
 
 
 def _model_word_ok(wk: WordKeys, i: int, lex: Lexicon, counts: Counter[str]) -> bool:

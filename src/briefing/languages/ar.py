@@ -89,6 +89,10 @@ class ArabicRules(LanguageRules):
             and key not in self.stop_words
             and key not in common_words()
             and not key.isdigit()
+            # Tanween (سنوياً) marks an adverb or an indefinite noun, and a possessive on a
+            # feminine noun (إدارته) a common noun: neither shape is a name's.
+            and "\u064b" not in word
+            and not word.endswith(("ته", "تها", "تهم", "تهما"))
         )
 
 
@@ -236,7 +240,7 @@ ARABIC = ArabicRules(
         "الأستاذ الأستاذة المعلق الكاتب الكاتبة الصحفي الصحفية المراسل المراسلة"
     ),
     title_prepositions=_words("في لدى"),
-    name_particles=_words("بن بنت ابن آل أبو أبي أم عبد"),
+    name_particles=_words("بن بنت ابن آل أبو أبي أم"),
     title_modifiers=_words(
         "العام العامة السابق السابقة الأسبق الأعلى التنفيذي التنفيذية العهد الوزراء باسم "
         "الأول الثاني المساعد المساعدة الدائم الدائمة"
