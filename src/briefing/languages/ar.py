@@ -8,8 +8,10 @@ from functools import cache
 from briefing.languages.base import LanguageRules
 from briefing.resources import data_path
 
-_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_LETTERS = str.maketrans(
+# Harakat and tatweel: written or not, the word is the same.
+MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+# Letter variants folded to one, and Eastern Arabic and Persian digits to ASCII.
+FOLD = str.maketrans(
     {
         "أ": "ا",
         "إ": "ا",
@@ -29,7 +31,7 @@ _PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب",
 
 def arabic_key(text: str) -> str:
     """Return the key of Arabic text: no harakat or tatweel, one alef, ya and ha, no case."""
-    return " ".join(_MARKS.sub("", text).translate(_LETTERS).casefold().split())
+    return " ".join(MARKS.sub("", text).translate(FOLD).casefold().split())
 
 
 @cache
@@ -59,11 +61,11 @@ class ArabicRules(LanguageRules):
         (بكين, لافروف) is always offered whole first and never loses a letter unless the caller
         finds the shorter reading in its lexicon instead of the whole one.
         """
-        bare = _MARKS.sub("", word)
+        bare = MARKS.sub("", word)
         out = [(0, arabic_key(word))]
         seen = {out[0][1]}
         # Offsets count characters of the word as written, harakat included.
-        positions = [i for i, ch in enumerate(word) if not _MARKS.match(ch)]
+        positions = [i for i, ch in enumerate(word) if not MARKS.match(ch)]
         for clitic in _PROCLITICS:
             if not bare.startswith(clitic) or len(bare) - len(clitic) < 2:
                 continue

@@ -17,30 +17,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from briefing import timex
+from briefing.languages.ar import FOLD, MARKS
 from briefing.timex import UNRESOLVED, Resolved, TimeExpr
 
-# --- Folding -------------------------------------------------------------------------------
-
-_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_FOLD = str.maketrans(
-    {
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ى": "ي",
-        "ة": "ه",
-        "ی": "ي",
-        "ک": "ك",
-        **{chr(0x0660 + i): str(i) for i in range(10)},
-        **{chr(0x06F0 + i): str(i) for i in range(10)},
-    }
-)
+# --- Folding (the same as the analysis: briefing.languages.ar) ----------------------------
 
 
 def fold(text: str) -> str:
     """Return Arabic text as the rules see it (for words and phrases, not whole articles)."""
-    return " ".join(_MARKS.sub("", text).translate(_FOLD).split())
+    return " ".join(MARKS.sub("", text).translate(FOLD).split())
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -393,10 +378,10 @@ class _Doc:
 
 def _fold_with_offsets(text: str) -> tuple[str, list[int] | None]:
     """Return the folded text and, when marks were dropped, where each of its letters came from."""
-    folded = text.translate(_FOLD)
-    if not _MARKS.search(folded):
+    folded = text.translate(FOLD)
+    if not MARKS.search(folded):
         return folded, None
-    keep = [i for i, ch in enumerate(folded) if not _MARKS.match(ch)]
+    keep = [i for i, ch in enumerate(folded) if not MARKS.match(ch)]
     norm = "".join(folded[i] for i in keep)
     keep.append(len(text))
     return norm, keep
