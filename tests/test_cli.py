@@ -191,3 +191,41 @@ def test_seed_pdf_through_pypdf(tmp_path: Path) -> None:
         for f in (page["/Resources"].get("/Font") or {}).values()
     }
     assert any("Arabic" in f or "Amiri" in f for f in fonts), fonts
+
+
+def test_report_language_en_for_the_arabic_seed(tmp_path: Path) -> None:
+    out = tmp_path / "seed.html"
+    result = run_cli("generate", SEED, "--report-language", "en", "--out", out)
+    assert result.exit_code == 0, result.stderr
+    html = out.read_text(encoding="utf-8")
+    assert '<html lang="en" dir="ltr">' in html
+    assert ">Bottom line<" in html
+    assert '<blockquote class="quote" lang="ar" dir="rtl">' in html
+    default = run_cli("generate", SEED, "--format", "html", "--out", "-")
+    assert '<html lang="ar" dir="rtl">' in default.stdout
+
+
+def test_report_language_must_be_ar_or_en() -> None:
+    result = run_cli("generate", SEED, "--report-language", "fr", "--out", "-")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "briefing: --report-language: 'fr' is not ar or en"
+
+
+def test_readme_house_style_example_runs(tmp_path: Path) -> None:
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## House style")[1].split("\n## ")[0]
+    command = section.split("```sh\n")[1].split("```")[0].replace("\\\n", " ").split()
+    assert command[:2] == ["briefing", "generate"]
+    args = [a if a.startswith("-") or "/" not in a else str(ROOT / a) for a in command[2:]]
+    args[args.index("--out") + 1] = str(tmp_path / "wang-yi.briefing.pdf")
+    result = run_cli("generate", *args)
+    assert result.exit_code == 0, result.stderr
+    from pypdf import PdfReader
+
+    reader = PdfReader(tmp_path / "wang-yi.briefing.pdf")
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+    text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    assert "The Alder Gazette" in text and "Bottom line" in text
+    assert list(reader.attachments) == ["briefing.json"]

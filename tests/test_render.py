@@ -23,7 +23,7 @@ import pytest
 
 from briefing import render
 from briefing.errors import RenderError
-from briefing.render_labels import MESSAGES, Labels
+from briefing.render_labels import LANGUAGES, Labels, catalogue
 from briefing.render_text import Span, annotate, bidi, claim_spans, truncate
 from briefing.render_timeline import Period, build_timeline
 from briefing.resources import asset_dir
@@ -455,31 +455,132 @@ def test_print_html_has_paged_media_rules(seed: dict[str, Any]) -> None:
 # Labels
 
 
-def test_every_label_has_english_and_arabic() -> None:
-    for msgid, texts in MESSAGES.items():
-        assert texts.get("en") and texts.get("ar"), msgid
-        assert set(re.findall(r"{(\w+)}", texts["en"])) == set(
-            re.findall(r"{(\w+)}", texts["ar"])
-        ), msgid
+PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
 
-def test_every_label_the_templates_use_exists() -> None:
+def template_messages() -> tuple[set[str], list[str]]:
+    """Return the message ids the theme's templates pass to _(), parsed by Jinja, and the
+    places where the id is built from a value."""
+    import jinja2
+
+    environment = jinja2.Environment(extensions=["jinja2.ext.i18n"])
     used: set[str] = set()
-    for path in asset_dir("templates").rglob("*.j2"):
-        used.update(re.findall(r"""_\(\s*["']([\w.-]+)["']\s*[,)]""", path.read_text()))
-    assert used, "no labels found in the templates"
-    assert used - set(MESSAGES) == set()
-    # Labels the templates build from values: "verdict." ~ verdict, "precision." ~ precision
-    for verdict in render.VERDICTS:
-        assert f"verdict.{verdict}" in MESSAGES
-    for precision in ("year", "month", "day", "relative"):
-        assert f"precision.{precision}" in MESSAGES
+    built: list[str] = []
+    for path in sorted(asset_dir("templates").rglob("*.j2")):
+        source = path.read_text(encoding="utf-8")
+        for lineno, _function, message in environment.extract_translations(source):
+            if isinstance(message, tuple):  # _("id", name=value): the id, then None per name
+                message = message[0]
+            if isinstance(message, str):
+                used.add(message)
+            else:
+                built.append(f"{path.name}:{lineno}")
+    return used, built
+
+
+def test_catalogues_hold_the_same_messages_and_placeholders() -> None:
+    english, arabic = catalogue("en"), catalogue("ar")
+    assert len(english) > 100
+    assert set(english) == set(arabic)
+    for msgid, text in english.items():
+        assert text and arabic[msgid], msgid
+        assert set(PLACEHOLDER.findall(text)) == set(PLACEHOLDER.findall(arabic[msgid])), msgid
+        # Newstyle gettext always %-formats: a lone % must be written %%.
+        assert "%" not in PLACEHOLDER.sub("", text).replace("%%", ""), msgid
+
+
+def test_every_message_the_templates_use_is_in_both_catalogues() -> None:
+    used, built = template_messages()
+    assert {"section.claims", "doc.generated_by", "method.as_of"} <= used
+    for language in LANGUAGES:
+        assert used - set(catalogue(language)) == set(), language
+    # Ids the templates build from values: "verdict." ~ verdict, "precision." ~ precision
+    # (a new one elsewhere must add its ids to `expected` below)
+    assert {place.split(":")[0] for place in built} == {
+        "bluf.html.j2",
+        "macros.html.j2",
+        "when.html.j2",
+    }, built
+    expected = [f"verdict.{v}" for v in render.VERDICTS]
+    expected += [f"precision.{p}" for p in ("year", "month", "day", "relative")]
+    # …and those the Python side asks for, literally or by attribute and relation.
+    python = Path(render.__file__).read_text(encoding="utf-8")
+    expected += re.findall(r"""(?:labels|_)\(\s*["']([\w.-]+)["']""", python)
+    for attribute in ("date", "place", "quantity", "role", "rating", "match"):
+        expected += [f"explain.{attribute}.supports"]
+    for attribute in ("date", "place", "quantity", "role", "rating", "values"):
+        expected += [f"explain.{attribute}.contradicts"]
+    expected += ["explain.supports", "explain.contradicts", *render.RATING_VALUES.values()]
+    for language in LANGUAGES:
+        assert set(expected) - set(catalogue(language)) == set(), language
 
 
 def test_labels_fall_back_to_english() -> None:
     assert Labels("fr")("section.claims") == "Claims"
     assert Labels("ar")("page.of", page=2, pages=5) == "صفحة 2 من 5"
     assert Labels("ar").direction == "rtl" and Labels("en").direction == "ltr"
+    assert Labels("ar").maybe("type.NOPE", "NOPE") == "NOPE"
+    with pytest.raises(KeyError, match="no message 'nope'"):
+        Labels("en")("nope")
+
+
+def test_english_report_of_the_arabic_seed(seed: dict[str, Any]) -> None:
+    html = render.render_html(seed, report_language="en")
+    assert '<html lang="en" dir="ltr">' in html
+    assert "<title>Fact-check briefing: " in html
+    assert ">Bottom line<" in html and ">الخلاصة<" not in html
+    # The Arabic claim text keeps its own language and direction.
+    assert '<blockquote class="quote" lang="ar" dir="rtl">' in html
+    assert '<div class="article-body" lang="ar" dir="rtl">' in html
+    # The explanation of the contradicted claim comes from the English catalogue, the
+    # Arabic value isolated inside it.
+    bluf = html.split('id="bluf"')[1].split('id="claims"')[0]
+    assert (
+        '<span class="label">Why:</span> the article names <bdi dir="rtl">جامعة نيو ساوث</bdi>;'
+        " the table has University of New South Wales" in bluf
+    )
+    assert "the article and the table both place it in Malta" in html
+    assert '<span class="event-type">visit</span>' in html
+    assert html == render.render_html({**seed, "report_language": "en"})
+
+
+def test_arabic_report_of_an_english_article(english: dict[str, Any]) -> None:
+    html = render.render_html(english, report_language="ar")
+    assert '<html lang="ar" dir="rtl">' in html
+    assert ">الخلاصة<" in html and ">Bottom line<" not in html
+    assert '<h1 class="doc-title" lang="en" dir="ltr">' in html
+    assert '<div class="article-body" lang="en" dir="ltr">' in html
+    assert '<blockquote class="quote" lang="en" dir="ltr">' in html
+    # Why c1 is contradicted, in Arabic, with the numbers isolated left to right.
+    assert (
+        '<span class="label">السبب:</span> يذكر المقال <bdi dir="ltr">45</bdi>؛ وفي الجدول '
+        '<bdi dir="ltr">54</bdi>' in html
+    )
+    assert "The council approved $54 million, not $45 million." not in html  # crossref's English
+    assert '"صفحة " counter(page)' in render.render_html(
+        english, report_language="ar", for_print=True
+    )
+    markdown = render.render_markdown(english, report_language="ar")
+    assert "## ادعاءات تتعارض مع جدول الحقائق" in markdown
+    assert "  - السبب: يذكر المقال 45؛ وفي الجدول 54" in markdown
+
+
+def test_json_reason_is_kept_whatever_the_report_language(english: dict[str, Any]) -> None:
+    text = render.render_json(english)
+    assert "The council approved $54 million, not $45 million." in text
+
+
+def test_evidence_explanations_fall_back_when_values_are_missing() -> None:
+    briefing = copy.deepcopy(hostile_briefing())
+    evidence = briefing["claims"][0]["evidence"][0]
+    evidence.update(attribute="date", claim_value=None, fact_value="2024-01")
+    html = render.render_html(briefing, report_language="ar")
+    assert "في الجدول حقيقة تعارض هذا الادعاء" in html
+    evidence.update(attribute="colour", claim_value="red", fact_value="<b>blue</b>")
+    html = render.render_html(briefing)
+    assert "the article says red; the table has &lt;b&gt;blue&lt;/b&gt;" in html
+    evidence.update(relation="mentions")
+    assert "a | pipe &lt;and&gt; tags" in render.render_html(briefing)  # crossref's reason
 
 
 # --------------------------------------------------------------------------------------------
@@ -558,7 +659,7 @@ def test_english_pdf(english: dict[str, Any], english_pdf: bytes) -> None:
     for piece in (
         "Bottom line",
         "Contradicted",
-        "The council approved $54 million",
+        "the article says 45; the table has 54",
         "Elena Sorensen",
         f"Page 1 of {pages}",
         "Method and limits",
@@ -568,6 +669,46 @@ def test_english_pdf(english: dict[str, Any], english_pdf: bytes) -> None:
 
 def test_pdf_bytes_are_reproducible(seed: dict[str, Any], seed_pdf: bytes) -> None:
     assert render.render_pdf(copy.deepcopy(seed)) == seed_pdf
+
+
+def test_pdf_is_tagged_pdf_ua_1(seed: dict[str, Any], seed_pdf: bytes) -> None:
+    reader = pypdf.PdfReader(io.BytesIO(seed_pdf))
+    root = reader.trailer["/Root"]
+    assert root["/MarkInfo"]["/Marked"].value is True
+    assert "/StructTreeRoot" in root
+    tree = root["/StructTreeRoot"]["/K"][0].get_object()
+    assert tree["/S"] == "/Document"
+    assert root["/Lang"] == "ar"
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"].value is True
+    assert reader.metadata is not None and reader.metadata["/Title"].startswith("إحاطة تدقيق: ")
+    xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
+    assert 'pdfuaid:part="1"' in xmp
+    assert reader.pdf_header == "%PDF-1.7"
+
+
+def test_pdf_metadata_follows_the_report_language(seed: dict[str, Any]) -> None:
+    reader = pypdf.PdfReader(io.BytesIO(render.render_pdf(seed, report_language="en")))
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+    metadata = reader.metadata
+    assert metadata is not None
+    assert metadata["/Title"] == f"Fact-check briefing: {seed['article']['title']}"
+    assert metadata["/Subject"].startswith("Fact-check briefing on the article “")
+    assert metadata["/Keywords"].startswith("Fact-check briefing, Russia, China")
+
+
+def test_pdf_carries_the_briefing_json(seed: dict[str, Any], seed_pdf: bytes) -> None:
+    reader = pypdf.PdfReader(io.BytesIO(seed_pdf))
+    assert list(reader.attachments) == ["briefing.json"]
+    (data,) = reader.attachments["briefing.json"]
+    assert data.decode("utf-8") == render.render_json(seed)
+    assert json.loads(data) == seed
+
+
+def test_pdf_bytes_are_identical_in_both_report_languages(english: dict[str, Any]) -> None:
+    for language in ("ar", "en"):
+        first = render.render_pdf(english, report_language=language)
+        assert render.render_pdf(copy.deepcopy(english), report_language=language) == first
+        assert list(pypdf.PdfReader(io.BytesIO(first)).attachments) == ["briefing.json"]
 
 
 def test_pdf_letter_paper_and_unknown_paper(english: dict[str, Any]) -> None:
@@ -694,6 +835,7 @@ def test_markdown_summary(seed: dict[str, Any]) -> None:
 
 def test_markdown_escapes_and_truncates() -> None:
     briefing = hostile_briefing()
+    briefing["claims"][0]["evidence"][0]["claim_value"] = "<u>1</u> | 3"
     long_text = "word | " * 60
     briefing["claims"].append(
         {"id": "c2", "text": long_text, "verdict": "unverified", "speaker": None}
@@ -701,7 +843,7 @@ def test_markdown_escapes_and_truncates() -> None:
     markdown = render.render_markdown(briefing)
     assert "<script>" not in markdown
     assert "&lt;script&gt;" in markdown
-    assert "a \\| pipe &lt;and&gt; tags" in markdown
+    assert "the article says &lt;u&gt;1&lt;/u&gt; \\| 3; the table has 2" in markdown
     assert "](javascript:" not in markdown and "](data:" not in markdown
     row = next(line for line in markdown.splitlines() if line.startswith("| c2 |"))
     cell = row.split(" | ", 3)[3]
@@ -731,3 +873,29 @@ def test_truncate() -> None:
     assert truncate("short", 10) == "short"
     assert truncate("one two three four five", 12) == "one two…"
     assert len(truncate("x" * 500, 160)) == 160
+
+
+# --------------------------------------------------------------------------------------------
+# House style: the README's worked example under docs/branding/
+
+BRANDING = Path(__file__).resolve().parent.parent / "docs" / "branding"
+
+
+def test_house_style_example_applies(english: dict[str, Any], seed: dict[str, Any]) -> None:
+    options: dict[str, Any] = {
+        "template_dir": BRANDING / "templates",
+        "css": [BRANDING / "house-style.css"],
+    }
+    html = render.render_html(english, **options)
+    collector = collect(html)
+    assert collector.problems == [] and collector.stack == []
+    assert "The Alder Gazette · Verification desk" in html  # the overridden masthead
+    assert "--accent: #7a1e48;" in html  # the house stylesheet, after the theme's
+    assert html.index("--accent: #1f4e79;") < html.index("--accent: #7a1e48;")
+    assert '<a href="#claims">Claims</a>' in html and 'id="claims"' in html
+    arabic = render.render_html(seed, **options)
+    assert '<bdi lang="en">The Alder Gazette · Verification desk</bdi>' in arabic
+    assert '<a href="#claims">الادعاءات</a>' in arabic
+    text = pdf_text(render.render_pdf(english, **options))
+    assert "The Alder Gazette · Verification desk" in text
+    assert "Bottom line" in text

@@ -28,6 +28,7 @@ facts_app = typer.Typer(help="Work with fact tables.", no_args_is_help=True)
 app.add_typer(facts_app, name="facts")
 
 FORMATS = ("pdf", "html", "json", "md")
+REPORT_LANGUAGES = ("ar", "en")  # the catalogues under src/briefing/locale
 _SUFFIXES = {".pdf": "pdf", ".html": "html", ".htm": "html", ".json": "json", ".md": "md"}
 T = TypeVar("T")
 
@@ -95,6 +96,13 @@ def generate(
     css: Annotated[
         list[Path] | None, typer.Option("--css", help="A stylesheet to add; repeatable.")
     ] = None,
+    report_language: Annotated[
+        str | None,
+        typer.Option(
+            "--report-language",
+            help="Language of the report's labels: ar or en (default: the article's).",
+        ),
+    ] = None,
 ) -> None:
     """Write a briefing of ARTICLE as PDF, HTML, JSON or Markdown."""
 
@@ -107,10 +115,20 @@ def generate(
         day = parse_date_option(published) if published else None
         if paper.casefold() not in ("a4", "letter"):
             raise UsageError(f"--paper: {paper!r} is not A4 or letter")
+        if report_language is not None and report_language not in REPORT_LANGUAGES:
+            choices = " or ".join(REPORT_LANGUAGES)
+            raise UsageError(f"--report-language: {report_language!r} is not {choices}")
         briefing = make_briefing(
             article, facts=facts or [], published=day, language=language, model=model
         )
-        data = render(briefing, fmt_, paper=paper, template_dir=template_dir, css=tuple(css or ()))
+        data = render(
+            briefing,
+            fmt_,
+            paper=paper,
+            template_dir=template_dir,
+            css=tuple(css or ()),
+            report_language=report_language,
+        )
         _write(target, data)
 
     _guard(run)

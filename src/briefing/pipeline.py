@@ -46,14 +46,23 @@ def render(
     paper: str = "A4",
     template_dir: Path | None = None,
     css: Sequence[Path] = (),
+    report_language: str | None = None,
 ) -> str | bytes:
-    """Return the briefing in one format: pdf (bytes), html, json or md (text)."""
+    """Return the briefing in one format: pdf (bytes), html, json or md (text).
+
+    `report_language` (ar or en) is the language of the labels; None means the article's.
+    The JSON is the same whatever the report language.
+    """
     from briefing import render as r
 
     if fmt == "json":
         return r.render_json(briefing)
     if fmt == "md":
-        return r.render_markdown(briefing)
+        return r.render_markdown(briefing, report_language=report_language)
     if fmt == "html":
-        return r.render_html(briefing, template_dir=template_dir, css=css)
-    return r.render_pdf(briefing, template_dir=template_dir, css=css, paper=paper)
+        return r.render_html(
+            briefing, template_dir=template_dir, css=css, report_language=report_language
+        )
+    return r.render_pdf(
+        briefing, template_dir=template_dir, css=css, paper=paper, report_language=report_language
+    )

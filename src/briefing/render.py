@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .errors import RenderError
 from .render_labels import RTL_LANGUAGES, Labels
@@ -35,6 +35,13 @@ PAPER_SIZES = {"a3": "A3", "a4": "A4", "a5": "A5", "letter": "letter", "legal": 
 VERDICTS = ("contradicted", "supported", "unverified")
 VERDICT_ICONS = {"supported": "✓", "contradicted": "×", "unverified": "?"}
 QUOTES = {"ar": ("«", "»"), "en": ("“", "”")}
+# crossref writes a rating comparison's values as English words; these are their labels.
+RATING_VALUES = {
+    "false": "rating.false",
+    "stated": "rating.stated",
+    "reported as denied": "rating.denied",
+}
+ATTACHMENT_NAME = "briefing.json"
 SHORT_TITLE = 70
 MARKDOWN_CLAIM = 160
 
@@ -51,16 +58,18 @@ def render_html(
     template_dir: Path | None = None,
     css: Sequence[Path] = (),
     for_print: bool = False,
+    report_language: str | None = None,
 ) -> str:
     """Return the briefing as one self-contained HTML document.
 
     `template_dir` may override any of the theme's templates; `css` files are added after the
     theme's stylesheet. `for_print` adds the paged-media rules (running header, page numbers)
-    that WeasyPrint uses for the PDF.
+    that WeasyPrint uses for the PDF. `report_language` (ar or en) sets the language of every
+    label; by default it is the briefing's `report_language`, else the article's language.
     """
-    view = build_view(briefing, for_print=for_print)
+    view = build_view(briefing, for_print=for_print, report_language=report_language)
     view["stylesheet"] = _stylesheet(css, view=view, for_print=for_print)
-    environment = _environment(template_dir.resolve() if template_dir else None)
+    environment = _environment(template_dir.resolve() if template_dir else None, view["lang"])
     try:
         return environment.get_template(TEMPLATE).render(view)
     except jinja2.TemplateSyntaxError as error:
@@ -77,13 +86,23 @@ def render_pdf(
     template_dir: Path | None = None,
     css: Sequence[Path] = (),
     paper: str = "A4",
+    report_language: str | None = None,
 ) -> bytes:
-    """Return the briefing as PDF bytes, with its fonts embedded; nothing is fetched."""
+    """Return the briefing as tagged PDF/UA-1 bytes, fonts embedded and the JSON attached.
+
+    Nothing is fetched; the same briefing gives the same bytes.
+    """
     size = PAPER_SIZES.get(paper.strip().lower())
     if size is None:
         choices = ", ".join(PAPER_SIZES.values())
         raise RenderError(f"unknown paper size {paper!r}; use one of {choices}")
-    html = render_html(briefing, template_dir=template_dir, css=css, for_print=True)
+    html = render_html(
+        briefing,
+        template_dir=template_dir,
+        css=css,
+        for_print=True,
+        report_language=report_language,
+    )
 
     from . import render_weasyprint  # WeasyPrint is slow to import; only PDFs need it
 
@@ -92,13 +111,18 @@ def render_pdf(
         roots.append(template_dir)
     roots.extend(Path(path).parent for path in css)
     return render_weasyprint.write_pdf(
-        html, page_css=f"@page {{ size: {size}; }}", base_dir=asset_dir("styles"), roots=roots
+        html,
+        page_css=f"@page {{ size: {size}; }}",
+        base_dir=asset_dir("styles"),
+        roots=roots,
+        attachment=(ATTACHMENT_NAME, render_json(briefing)),
+        created=_source_date(),
     )
 
 
-def render_markdown(briefing: Mapping[str, Any]) -> str:
+def render_markdown(briefing: Mapping[str, Any], *, report_language: str | None = None) -> str:
     """Return a short Markdown summary of the briefing, for CI job summaries."""
-    view = build_view(briefing)
+    view = build_view(briefing, report_language=report_language)
     _ = view["_"]
     counts = view["counts"]
     article = view["article"]
@@ -123,7 +147,7 @@ def render_markdown(briefing: Mapping[str, Any]) -> str:
         for claim in view["contradicted"]:
             opening, closing = QUOTES.get(article["language"], QUOTES["en"])
             lines.append(f"- **{_md(claim['id'])}** {opening}{_md(claim['text'])}{closing}")
-            for reason in claim["reasons"]:
+            for reason in claim["reasons_text"]:
                 lines.append(f"  - {_('bluf.reason')}: {_md(reason)}")
         lines.append("")
     if view["claims"]:
@@ -170,11 +194,15 @@ def render_json(briefing: Mapping[str, Any]) -> str:
 # The view: the briefing normalised for templates
 
 
-def build_view(briefing: Mapping[str, Any], *, for_print: bool = False) -> View:
+def build_view(
+    briefing: Mapping[str, Any], *, for_print: bool = False, report_language: str | None = None
+) -> View:
     """Return the template context: every key present, values ready to display."""
     article_in = _mapping(briefing.get("article"))
     article_language = _language(article_in.get("language")) or "en"
-    labels = Labels(_language(briefing.get("report_language")) or article_language)
+    labels = Labels(
+        _language(report_language) or _language(briefing.get("report_language")) or article_language
+    )
     direction = labels.direction
     article_direction = "rtl" if article_language in RTL_LANGUAGES else "ltr"
     body = _text(article_in.get("body"))
@@ -239,7 +267,7 @@ def build_view(briefing: Mapping[str, Any], *, for_print: bool = False) -> View:
         "contradicted": [c for c in claims if c["verdict"] == "contradicted"],
         "entities": entities,
         "timeline": timeline,
-        "events": [_event(e, names, body) for e in _items(briefing.get("events"))],
+        "events": [_event(e, names, body, labels) for e in _items(briefing.get("events"))],
         "annotated": annotate(
             body, claim_spans(body, _items(briefing.get("claims"))), direction=article_direction
         ),
@@ -283,7 +311,8 @@ def _claim(
     if isinstance(worth, (int, float)) and not isinstance(worth, bool):
         worthiness = min(max(float(worth), 0.0), 1.0)
     evidence = [_evidence(e, facts, sources, names, labels) for e in _items(claim.get("evidence"))]
-    reasons = [e["reason"] for e in evidence if e["relation"] == "contradicts" and e["reason"]]
+    contradicting = [e for e in evidence if e["relation"] == "contradicts" and e["explanation"]]
+    explained = contradicting or [e for e in evidence if e["explanation"]][:1]
     kind = _text(claim.get("kind"))
     claim_id = _text(claim.get("id"))
     speaker_label = labels("claim.speaker_none")
@@ -303,7 +332,9 @@ def _claim(
         "verdict_label": labels(f"verdict.{verdict}"),
         "evidence": evidence,
         "by_fact": _group_evidence(evidence),
-        "reasons": reasons or [e["reason"] for e in evidence if e["reason"]][:1],
+        # Why, in the report language (Markup for templates, plain text for Markdown).
+        "reasons": [e["explanation"] for e in explained],
+        "reasons_text": [e["explanation_text"] for e in explained],
         "in_article": isinstance(claim.get("start"), int) and isinstance(claim.get("end"), int),
     }
 
@@ -324,9 +355,17 @@ def _evidence(
         number = _source_number(source, sources)
         if number is not None and number not in refs:
             refs.append(number)
+    claim_value = _text(evidence.get("claim_value"))
     fact_value = _text(evidence.get("fact_value"))
     if attribute == "place":
         fact_value = names.get(fact_value, fact_value)
+    if attribute == "rating":
+        claim_value = labels.maybe(RATING_VALUES.get(claim_value, ""), claim_value)
+        fact_value = labels.maybe(RATING_VALUES.get(fact_value, ""), fact_value)
+    reason = _text(evidence.get("reason"))
+    explanation, explanation_text = _explain(attribute, relation, claim_value, fact_value, labels)
+    if not explanation_text and reason:  # a relation the catalogue has no sentence for
+        explanation, explanation_text = bidi(reason, labels.direction), reason
     return {
         "fact_id": fact_id,
         "statement": _text(fact.get("statement")),
@@ -334,11 +373,37 @@ def _evidence(
         "relation_label": labels.maybe(f"evidence.{relation}", relation),
         "attribute": attribute,
         "attribute_label": labels.maybe(f"attribute.{attribute}", attribute),
-        "claim_value": _text(evidence.get("claim_value")),
+        "claim_value": claim_value,
         "fact_value": fact_value,
-        "reason": _text(evidence.get("reason")),
+        "reason": reason,
+        "explanation": explanation,
+        "explanation_text": explanation_text,
         "refs": sorted(refs),
     }
+
+
+def _explain(
+    attribute: str, relation: str, claim_value: str, fact_value: str, labels: Labels
+) -> tuple[Markup, str]:
+    """Return why the evidence supports or contradicts, from the catalogue, as HTML and text.
+
+    The sentence is chosen by attribute and relation ("explain.date.contradicts": "the article
+    says %(claim)s; the table has %(fact)s"), falling back to one that needs only the values,
+    then to one that needs nothing, so that an Arabic report never shows crossref's English
+    `reason`. In the HTML each value is isolated in the report's direction.
+    """
+    if relation not in ("supports", "contradicts"):
+        return Markup(""), ""
+    values = {"claim": claim_value, "fact": fact_value}
+    for msgid in (f"explain.{attribute}.{relation}", f"explain.values.{relation}"):
+        if not labels.has(msgid):
+            continue
+        text = labels.translations.gettext(msgid)
+        if all(value or f"%({key})s" not in text for key, value in values.items()):
+            isolated = {key: bidi(value, labels.direction) for key, value in values.items()}
+            return escape(text) % isolated, text % values
+    text = labels(f"explain.{relation}")
+    return escape(text), text
 
 
 def _group_evidence(evidence: list[View]) -> list[View]:
@@ -438,7 +503,7 @@ def _roster(entities: list[Mapping[str, Any]], labels: Labels) -> list[View]:
     return sorted(rows, key=lambda row: (-row["count"], row["first"]))
 
 
-def _event(event: Mapping[str, Any], names: Mapping[str, str], body: str) -> View:
+def _event(event: Mapping[str, Any], names: Mapping[str, str], body: str, labels: Labels) -> View:
     start, end = event.get("sentence_start"), event.get("sentence_end")
     sentence = ""
     if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(body):
@@ -452,6 +517,7 @@ def _event(event: Mapping[str, Any], names: Mapping[str, str], body: str) -> Vie
     return {
         "summary": summary,
         "type": kind,
+        "type_label": labels.maybe(f"event.{kind}", kind),
         "participants": participants,
         "place": names.get(place, place) or None,
         "date": _text(event.get("date")) or None,
@@ -520,7 +586,8 @@ def _source_date() -> str | None:
 
 
 @lru_cache(maxsize=8)
-def _environment(template_dir: Path | None) -> jinja2.Environment:
+def _environment(template_dir: Path | None, language: str) -> jinja2.Environment:
+    """Return the Jinja environment for a theme folder, its `_()` speaking `language`."""
     loaders: list[jinja2.BaseLoader] = []
     if template_dir is not None:
         if not template_dir.is_dir():
@@ -534,6 +601,11 @@ def _environment(template_dir: Path | None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+    # newstyle: `_("doc.title", title=x)` formats %(title)s itself and escapes `x`.
+    environment.install_gettext_translations(  # type: ignore[attr-defined]
+        Labels(language).translations, newstyle=True
     )
     environment.filters["bidi"] = _bidi_filter
     environment.filters["number"] = _number

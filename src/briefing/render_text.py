@@ -50,7 +50,8 @@ def bidi(value: object, direction: str = "ltr") -> Markup:
     """
     if value is None:
         return Markup("")
-    text = str(value)
+    # Markup (a translated label from `_()`) is text too: unescape it so it is escaped once.
+    text = value.unescape() if isinstance(value, Markup) else str(value)
     if not text:
         return Markup("")
     if direction == "rtl":

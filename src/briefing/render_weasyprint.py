@@ -10,11 +10,12 @@ import hashlib
 import importlib.util
 import mimetypes
 from collections.abc import Iterable, Sequence
+from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
-from weasyprint import CSS, HTML
+from weasyprint import CSS, HTML, Attachment
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -124,8 +125,14 @@ def write_pdf(
     base_dir: Path,
     roots: Sequence[Path],
     fetcher: PackageURLFetcher | None = None,
+    attachment: tuple[str, str] | None = None,
+    created: str | None = None,
 ) -> bytes:
-    """Return the PDF of `html`, with the packaged fonts embedded and nothing fetched."""
+    """Return the tagged PDF/UA-1 of `html`, packaged fonts embedded and nothing fetched.
+
+    `attachment` is a (file name, text) pair embedded in the PDF; `created` (a W3C date, from
+    SOURCE_DATE_EPOCH) dates it, else it carries a fixed date so that the bytes stay the same.
+    """
     fonts, font_folders = font_face_css()
     fetcher = fetcher or PackageURLFetcher([*roots, *font_folders])
     font_config = FontConfiguration()
@@ -143,10 +150,36 @@ def write_pdf(
         stylesheets=[stylesheet],
         font_config=font_config,
         pdf_identifier=identifier,
+        attachments=[_attachment(*attachment, created=created)] if attachment else None,
         **pdf_options(),
     )
 
 
 def pdf_options() -> dict[str, object]:
-    """Return the write_pdf options beyond the defaults; PDF/UA and attachments go here."""
-    return {"custom_metadata": False}
+    """Return the write_pdf options beyond the defaults.
+
+    PDF/UA-1 makes WeasyPrint tag the structure (headings, tables, lists, figures with their
+    SVG <title> as alternate text), mark the document, ask viewers to show the title rather
+    than the file name, and declare the variant in XMP metadata. The title comes from
+    <title>, the language from <html lang>, subject and keywords from the <meta> elements.
+    """
+    return {"custom_metadata": False, "pdf_variant": "pdf/ua-1"}
+
+
+# WeasyPrint dates an attachment "now" unless told otherwise; a fixed date keeps the bytes
+# the same from run to run (the PDF itself has no date unless SOURCE_DATE_EPOCH is set).
+FIXED_DATE = datetime(2000, 1, 1)
+
+
+def _attachment(name: str, text: str, *, created: str | None) -> Attachment:
+    moment = FIXED_DATE
+    if created:
+        parsed = datetime.strptime(created, "%Y-%m-%dT%H:%M:%SZ")
+        moment = parsed.replace(tzinfo=timezone.utc).replace(tzinfo=None)
+    return Attachment(
+        string=text.encode("utf-8"),
+        name=name,
+        description="The briefing as JSON (schema briefing-1)",
+        created=moment,
+        modified=moment,
+    )
