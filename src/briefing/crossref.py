@@ -323,15 +323,47 @@ def _title_fits(title_key: str, role: object, rules: LanguageRules) -> bool:
     return False
 
 
+_TIE_DISTANCE = 6  # words between a date and the event's cue or subject, at the most
+
+
 def _nearest_date(
     claim: Claim, dated: list[TimeRef], fact: Fact, checker: _Checker
 ) -> TimeRef | None:
-    """Return the date that the claim ties to this fact's event: the only one, or the one
-    nearest to the fact's cue; None when dates of other events make it unclear."""
-    if len(dated) == 1:
-        return dated[0]
-    del fact, checker
-    return None
+    """Return the date the claim gives this fact's event, or None when no date is clearly its:
+    the one nearest to the fact's cue or subjects, if it stands close enough (a date six words
+    past them belongs to another event: "…في مالطا بعد حرب بدأت في فبراير 2022")."""
+    rules = checker.rules
+    claim_words = words(claim.text)
+    anchors: list[int] = []
+    variants = [rules.variants(w.text) for w in claim_words]
+    for cue in checker.cues[fact.id]:
+        anchors.extend(_cue_positions(variants, cue))
+    about = set(fact.about)
+    for start, _end, key in claim.mention_spans:
+        if key in about:
+            at = start - claim.start
+            anchors.extend(i for i, w in enumerate(claim_words) if w.start <= at < w.end)
+    if not anchors:
+        return None
+
+    def distance(t: TimeRef) -> int:
+        first = next(
+            (i for i, w in enumerate(claim_words) if w.start >= t.start - claim.start),
+            len(claim_words),
+        )
+        return min(abs(first - a) for a in anchors)
+
+    nearest = min(dated, key=distance)
+    return nearest if distance(nearest) <= _TIE_DISTANCE else None
+
+
+def _cue_positions(claim_words: list[list[tuple[int, str]]], cue: list[str]) -> list[int]:
+    n = len(cue)
+    return [
+        i
+        for i in range(len(claim_words) - n + 1)
+        if n and all(cue[j] in {k for _, k in claim_words[i + j]} for j in range(n))
+    ]
 
 
 def _num(value: float) -> str:

@@ -85,6 +85,7 @@ class Claim:
     denied: bool = False  # the claim reports something as denied
     role_title: str | None = None  # for kind "role": the title as written
     role_person: str | None = None  # for kind "role": the person's entity key
+    mention_spans: tuple[tuple[int, int, str], ...] = ()  # (start, end, entity key) in the body
 
 
 @dataclass(frozen=True)

@@ -204,6 +204,10 @@ def _attribute(
     relative = _relative_speaker(text, wk, rules, clause, matches, sentence_start)
     if relative is not None:
         return relative
+    if rules.subject_first:
+        subject = _subject_speaker(text, wk, rules, clause, matches, previous)
+        if subject is not None:
+            return subject
     reporting = rules.reporting_verbs | rules.denial_verbs
     limit = min(clause.last, clause.first + _MAX_VERB_POSITION)
     for v in range(clause.first, limit + 1):
@@ -411,6 +415,48 @@ def _speaker_before(
     )
 
 
+_MAX_SUBJECT_WORDS = 10
+
+
+def _subject_speaker(
+    text: str,
+    wk: WordKeys,
+    rules: LanguageRules,
+    clause: _Clause,
+    matches: Sequence[Match],
+    previous: Speaker | None,
+) -> _Attribution | None:
+    """Return the speaker written before its verb, as English does: "Karim Mansour said the
+    visit …", "It added that …" (a pronoun carries the previous speaker)."""
+    reporting = rules.reporting_verbs | rules.denial_verbs
+    head = text[clause.start : clause.end].lstrip()
+    if head[:1] in {o for o, _ in rules.quote_pairs}:
+        return None  # a quote first: its speaker comes after it
+    for v in range(clause.first + 1, min(clause.last, clause.first + _MAX_SUBJECT_WORDS) + 1):
+        if not _reading_in(wk, v, reporting):
+            continue
+        gap = text[wk.words[clause.first].start : wk.words[v].start]
+        if re.search(r"[,;:“”\"]", gap):
+            return None
+        content = wk.words[v].end
+        if v + 1 <= clause.last and _reading_in(wk, v + 1, rules.complementizers):
+            content = wk.words[v + 1].end
+        denied = _reading_in(wk, v, rules.denial_verbs)
+        subject = text[wk.words[clause.first].start : wk.words[v - 1].end]
+        if v - clause.first == 1 and wk.readings[clause.first][0][1] in rules.pronouns:
+            if previous is None:
+                return None
+            carried = Speaker(previous.text, previous.entity_key, previous.anonymous, True)
+            return _Attribution(carried, content, denied)
+        key = _key_of(matches, wk.words[clause.first].start, wk.words[v - 1].end)
+        anonymous = key is None and (
+            any(_reading_in(wk, i, rules.anonymous_heads) for i in range(clause.first, v))
+            or _anonymous(text, rules, clause)
+        )
+        return _Attribution(Speaker(subject, key, anonymous), content, denied)
+    return None
+
+
 def _relative_speaker(
     text: str,
     wk: WordKeys,
@@ -464,6 +510,19 @@ def _speaker_after_quote(
         return None
     after = [i for i in range(clause.first, clause.last + 1) if wk.words[i].start > closed]
     reporting = rules.reporting_verbs | rules.denial_verbs
+    if rules.subject_first:
+        for v in after[1:_MAX_SUBJECT_WORDS]:
+            if _reading_in(wk, v, reporting):
+                subject = text[wk.words[after[0]].start : wk.words[v - 1].end]
+                if wk.readings[after[0]][0][1] in rules.pronouns and previous is not None:
+                    carried = Speaker(previous.text, previous.entity_key, previous.anonymous, True)
+                    return _Attribution(carried, opened, False)
+                key = _key_of(matches, wk.words[after[0]].start, wk.words[v - 1].end)
+                anonymous = key is None and (
+                    any(_reading_in(wk, i, rules.anonymous_heads) for i in after[:v])
+                    or _anonymous(text, rules, clause)
+                )
+                return _Attribution(Speaker(subject, key, anonymous), opened, False)
     for v in after[:2]:
         if not _reading_in(wk, v, reporting):
             continue
@@ -576,6 +635,7 @@ def _claim(
         numbers=numbers,
         check_worthiness=_check_worthiness(wk, rules, clause, inside, clause_times, numbers, kind),
         denied=attribution.denied or _has(wk, rules.denial_verbs, clause),
+        mention_spans=tuple((m.start, m.end, m.entry.key) for m in inside),
     )
 
 

@@ -551,6 +551,7 @@ def _titles(
         if m.entry.type != "PERSON" or m.first_word == 0:
             continue
         head: tuple[int, int] | None = None
+        leftmost: tuple[int, int] | None = None
         j = m.first_word - 1
         while j >= 0 and wk.joined[j] and m.first_word - j <= _MAX_TITLE_WORDS:
             if placed.get(j) is not None and placed[j].type == "PERSON":
@@ -560,10 +561,14 @@ def _titles(
                 head = (j, cut)
             elif not _title_continues(wk, j, lex, placed):
                 break
+            leftmost = (j, cut or 0)
             j -= 1
-        if head is None:
+        if head is None or leftmost is None:
             continue
-        start = wk.words[head[0]].start + head[1]
+        # Where adjectives come first ("French Foreign Minister"), the title starts before its
+        # head word; in Arabic the head leads (وزير الخارجية الفرنسي).
+        first = leftmost if rules.subject_first else head
+        start = wk.words[first[0]].start + first[1]
         end = wk.words[m.first_word - 1].end
         out.append(TitleCue(start, end, text[start:end], m.entry.key, m.end))
     return tuple(out)

@@ -66,6 +66,8 @@ class LanguageRules:
     title_prepositions: frozenset[str] = field(default_factory=frozenset)  # في in "the expert
     # in Gulf affairs X": a title may run through it to the name
     name_particles: frozenset[str] = field(default_factory=frozenset)  # بن, آل, "bin", "al"
+    subject_first: bool = False  # "Wang said …" (English) rather than قال وانغ … (Arabic)
+    pronouns: frozenset[str] = field(default_factory=frozenset)  # a speaker carried over
     person_cues: frozenset[str] = field(default_factory=frozenset)  # words that, like a title,
     # come before a name but make no role claim (نظيره, "counterpart")
     clause_openers: frozenset[str] = field(default_factory=frozenset)  # words after "، " that

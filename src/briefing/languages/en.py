@@ -108,7 +108,9 @@ ENGLISH = LanguageRules(
     }
     | {"thirty": 30.0, "forty": 40.0, "fifty": 50.0, "hundred": 100.0, "thousand": 1000.0},
     quote_pairs=(("“", "”"), ('"', '"'), ("‘", "’")),
-    person_cues=_words("counterpart"),
+    person_cues=_words("counterpart analyst expert professor researcher"),
+    subject_first=True,
+    pronouns=_words("he she it they we i"),
     name_particles=_words("bin bint al abu abdel abdul de van von"),
     title_modifiers=_words("general former deputy acting chief foreign"),
     ordinals=_words("first second third fourth fifth last new"),
