@@ -119,3 +119,36 @@ def test_several_tables_merge(tmp_path: Path) -> None:
     )
     assert len(briefing["fact_table"]["paths"]) == 2
     assert briefing["summary"]["supported"] >= 1
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "ar",
+            "ووصل وزير الخارجية الصيني وانغ يي إلى موسكو. "
+            "وقال الوزير إن الزيارة إلى روسيا تستمر ستة أيام.",
+        ),
+        (
+            "en",
+            "Chinese Foreign Minister Wang Yi arrived in Moscow. "
+            "The minister said the visit to Russia would last six days.",
+        ),
+    ],
+)
+def test_the_minister_refers_back(tmp_path: Path, language: str, text: str) -> None:
+    """A bare title names the one person in the article who holds it: the claim about the
+    visit counts Wang Yi, so its planted number is caught."""
+    claims = _claims(tmp_path, text, language, "2023-09-20")
+    second = claims[-1]
+    assert "wang-yi" in second["entities"]
+    assert second["verdict"] == "contradicted"
+    assert _conflicts(second) == ["quantity"]
+
+
+def test_a_carried_speaker_counts_as_named(tmp_path: Path) -> None:
+    text = "وقال وانغ يي إن العلاقات جيدة. وأضاف أن زيارته إلى روسيا تستمر ستة أيام."
+    claims = _claims(tmp_path, text, "ar", "2023-09-20")
+    assert claims[-1]["speaker"]["carried"] is True
+    assert "wang-yi" in claims[-1]["entities"]
+    assert _conflicts(claims[-1]) == ["quantity"]

@@ -17,7 +17,7 @@ def analyse(article: Article, table: FactTable | None, *, model: str | None = No
     lexicon = build_lexicon(table, rules)
     nlp = load_pipeline(article.language, model)
     doc = nlp.make_doc(article.body)
-    doc._.ctx = DocContext(rules, lexicon, article.published, {})
+    doc._.ctx = DocContext(rules, lexicon, article.published)
     for _name, component in nlp.pipeline:
         doc = component(doc)
     findings = doc._.entity_findings

@@ -50,6 +50,7 @@ class Lexicon:
     adjectives: dict[str, str] = field(default_factory=dict)  # adjective key -> place key
     gazetteer_key: dict[str, str] = field(default_factory=dict)  # entity key -> "gaz:<id>"
     exact: dict[str, LexEntry] = field(default_factory=dict)  # acronyms, matched by case
+    role_nouns: dict[str, set[str]] = field(default_factory=dict)  # وزير -> people with that title
     max_words: int = 1
 
     def add(self, form: str, entry: LexEntry) -> None:
@@ -78,6 +79,7 @@ class Lexicon:
             dict(self.adjectives),
             dict(self.gazetteer_key),
             dict(self.exact),
+            {k: set(v) for k, v in self.role_nouns.items()},
             self.max_words,
         )
 
@@ -135,6 +137,12 @@ def _compile(table: FactTable | None, rules: LanguageRules) -> Lexicon:
                 gaz = gaz_by_form.get(phrase_key(form, rules))
                 if gaz and ent.type in ("GPE", "LOC", "ORG"):
                     lex.gazetteer_key.setdefault(ent.id, gaz)
+            for role in ent.roles:
+                for cue in [*role.cues.get(rules.code, ()), role.title]:
+                    head = phrase_key(cue, rules).split(" ")[0] if cue else ""
+                    bare = rules.refers_back(None, head) or head
+                    if head in rules.title_heads or bare in rules.title_heads:
+                        lex.role_nouns.setdefault(bare, set()).add(ent.id)
         # Adjectives of a place the table knows point at the table's entity.
         by_gaz = {g: k for k, g in lex.gazetteer_key.items()}
         lex.adjectives = {a: by_gaz.get(k, k) for a, k in lex.adjectives.items()}

@@ -42,7 +42,7 @@ def find_claims(
     matches: Sequence[Match],
     times: Sequence[TimeRef],
     titles: Sequence[TitleCue],
-    place_parents: dict[str, set[str]],
+    references: Sequence[tuple[int, int, str]] = (),
 ) -> tuple[list[Claim], list[Event]]:
     """Return the claims of the body (clauses and role claims) and the events they tell."""
     claims: list[Claim] = []
@@ -59,8 +59,19 @@ def find_claims(
                 sentence_speaker = attribution
             if attribution.speaker is not None:
                 previous = attribution.speaker
-            antecedent = _antecedent(wk, rules, clause, matches, s_start)
-            claim = _claim(text, wk, rules, clause, attribution, matches, times, antecedent)
+            resolved = [
+                k
+                for k in (
+                    _antecedent(wk, rules, clause, matches, s_start),
+                    # A speaker carried over (وأضاف أن…) is named by the clause all the same.
+                    attribution.speaker.entity_key
+                    if attribution.speaker is not None and attribution.speaker.carried
+                    else None,
+                    *(k for a, _b, k in references if clause.start <= a < clause.end),
+                )
+                if k
+            ]
+            claim = _claim(text, wk, rules, clause, attribution, matches, times, resolved)
             claims.append(claim)
             event = _event(text, wk, rules, clause, matches, claim, (s_start, s_end))
             if event is not None:
@@ -606,7 +617,7 @@ def _claim(
     attribution: _Attribution,
     matches: Sequence[Match],
     times: Sequence[TimeRef],
-    antecedent: str | None,
+    resolved: Sequence[str],
 ) -> Claim:
     inside = [m for m in matches if clause.start <= m.start and m.end <= clause.end]
     clause_times = tuple(t for t in times if clause.start <= t.start and t.end <= clause.end)
@@ -627,9 +638,7 @@ def _claim(
         text=text[clause.start : clause.end],
         kind=kind,
         speaker=attribution.speaker,
-        entity_keys=tuple(
-            dict.fromkeys([*([antecedent] if antecedent else []), *(m.entry.key for m in inside)])
-        ),
+        entity_keys=tuple(dict.fromkeys([*resolved, *(m.entry.key for m in inside)])),
         times=clause_times,
         places=places,
         numbers=numbers,

@@ -51,6 +51,7 @@ class EntityFindings:
     entities: tuple[Entity, ...]
     matches: tuple[Match, ...]  # every mention, in order, with its lexicon entry
     titles: tuple[TitleCue, ...]
+    references: tuple[tuple[int, int, str], ...] = ()  # "the minister": (start, end, key)
 
 
 def find_entities(
@@ -75,7 +76,31 @@ def find_entities(
             _learn(found[0], found[1], doc_lex)
     matches = match_phrases(wk, doc_lex, blocked_words)
     titles = _titles(text, wk, doc_lex, matches)
-    return EntityFindings(_group(matches, text), tuple(matches), titles)
+    references = _role_references(wk, doc_lex, matches, titles)
+    return EntityFindings(_group(matches, text), tuple(matches), titles, references)
+
+
+def _role_references(
+    wk: WordKeys, lex: Lexicon, matches: Sequence[Match], titles: Sequence[TitleCue]
+) -> tuple[tuple[int, int, str], ...]:
+    """Return the bare titles that refer back to one person (الوزير, "the minister"): only
+    where exactly one person named in the article holds that title in the fact table."""
+    if not lex.role_nouns:
+        return ()
+    named = {m.entry.key for m in matches if m.entry.type == "PERSON"}
+    inside_titles = [(t.start, t.name_end) for t in titles]
+    out = []
+    for i, w in enumerate(wk.words):
+        if any(a <= w.start < b for a, b in inside_titles):
+            continue
+        previous = wk.readings[i - 1][0][1] if i else None
+        for cut, key in wk.readings[i]:
+            bare = lex.rules.refers_back(previous, key)
+            people = lex.role_nouns.get(bare or "", set()) & named
+            if len(people) == 1:
+                out.append((w.start + cut, w.end, next(iter(people))))
+                break
+    return tuple(out)
 
 
 def _learn(name: str, etype: str, lex: Lexicon) -> None:

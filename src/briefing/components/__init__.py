@@ -28,7 +28,6 @@ class DocContext:
     rules: LanguageRules
     lexicon: Lexicon
     published: date | None
-    place_parents: dict[str, set[str]]
 
 
 for _name in ("ctx", "sentence_spans", "word_keys", "times", "entity_findings", "claims", "events"):
@@ -86,7 +85,7 @@ def claims_component(doc: Doc) -> Doc:
         findings.matches,
         doc._.times,
         findings.titles,
-        ctx.place_parents,
+        findings.references,
     )
     doc._.claims = claims
     doc._.events = events

@@ -84,6 +84,10 @@ class ArabicRules(LanguageRules):
                     out.append((at, k))
         return out
 
+    def refers_back(self, previous: str | None, key: str) -> str | None:
+        """Return the bare title of a definite title word (الوزير -> وزير), else None."""
+        return key[2:] if key.startswith("ال") and len(key) > 4 else None
+
     def is_name_like(self, word: str) -> bool:
         key = arabic_key(word)
         return (

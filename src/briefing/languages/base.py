@@ -88,6 +88,11 @@ class LanguageRules:
         """Say whether a word could be part of a proper name (a capital in Latin script)."""
         return word[:1].isupper()
 
+    def refers_back(self, previous: str | None, key: str) -> str | None:
+        """Return the bare title of a word that refers back to someone ("the minister"), else
+        None; `previous` is the key of the word before it."""
+        return key if previous == "the" else None
+
 
 def strip_marks(text: str) -> str:
     """Return `text` without combining marks (accents, harakat)."""
