@@ -152,3 +152,32 @@ def test_a_carried_speaker_counts_as_named(tmp_path: Path) -> None:
     assert claims[-1]["speaker"]["carried"] is True
     assert "wang-yi" in claims[-1]["entities"]
     assert _conflicts(claims[-1]) == ["quantity"]
+
+
+def test_admiralty_grades(tmp_path: Path) -> None:
+    """Reliability from the table's grading of the speaker (or the outlet for the article's
+    own voice), F when ungraded or anonymous; credibility from the verdict and its evidence."""
+    table = tmp_path / "graded.yaml"
+    table.write_text(
+        TABLE.read_text(encoding="utf-8").replace(
+            "entities:\n",
+            "entities:\n"
+            "  - id: xinhua\n    type: ORG\n    name: Xinhua\n    reliability: C\n"
+            "    aliases: {en: [Xinhua], ar: [شينخوا, وكالة شينخوا]}\n"
+            "  - id: wire\n    type: ORG\n    name: The Test Wire\n    reliability: B\n",
+        ),
+        encoding="utf-8",
+    )
+    article = tmp_path / "a.md"
+    article.write_text(
+        "---\noutlet: The Test Wire\npublished: 2023-09-20\n---\n"
+        "Wang Yi and Jake Sullivan held talks in Malta on 16 September.\n"
+        "Xinhua said Wang Yi had talks with Jake Sullivan.\n"
+        "Wang Yi and Jake Sullivan held talks in Vienna, an official who asked not to be "
+        "named said.\n"
+        "Xinhua said the weather in Beijing was fine.\n",
+        encoding="utf-8",
+    )
+    briefing = make_briefing(str(article), facts=[table])
+    codes = [c["grade"]["code"] for c in briefing["claims"] if c["kind"] != "role"]
+    assert codes == ["B1", "C2", "F5", "C6"]

@@ -320,10 +320,22 @@ def _claim(
         speaker_label = speaker["text"]
         if speaker["anonymous"]:
             speaker_label += f" ({labels('claim.anonymous')})"
+    grade_in = claim.get("grade")
+    grade: View | None = None
+    if isinstance(grade_in, Mapping) and _text(grade_in.get("code")):
+        grade = {
+            "code": _text(grade_in.get("code")),
+            "title": labels(
+                "claim.grade_title",
+                reliability=_text(grade_in.get("reliability")),
+                credibility=_text(grade_in.get("credibility")),
+            ),
+        }
     return {
         "id": claim_id,
         "text": _text(claim.get("text")),
         "kind": kind,
+        "grade": grade,
         "kind_label": labels.maybe(f"claim.kind.{kind}", kind),
         "speaker": speaker,
         "speaker_label": speaker_label,

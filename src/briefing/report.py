@@ -33,7 +33,8 @@ def build_briefing(
     """Return the briefing as a dict shaped like the briefing JSON."""
     names = {e.key: _public_id(e) for e in extraction.entities}
     facts_used, sources = _facts_and_sources(findings, table)
-    claims = [_claim(f, names) for f in findings]
+    outlet = _outlet_reliability(article, table)
+    claims = [_claim(f, names) | {"grade": _grade(f, table, outlet)} for f in findings]
     summary = {
         "claims": len(claims),
         "supported": sum(c["verdict"] == "supported" for c in claims),
@@ -122,6 +123,47 @@ def _display_path(path: str) -> str:
     except ValueError:
         return path
     return f"briefing:seeds/{inside.as_posix()}"
+
+
+# Admiralty (NATO) grading: the source's reliability A-F, the information's credibility 1-6.
+_CONFIRMING = {"date", "place", "quantity", "role", "rating"}
+
+
+def _grade(finding: Finding, table: FactTable | None, outlet: str | None) -> dict[str, Any]:
+    """Return the claim's grade, e.g. B2: the reliability the fact table gives its speaker (or,
+    for the article's own voice, its outlet), F when unknown; and its credibility from the
+    cross-reference: 1 confirmed on a checked attribute, 2 matched without a checked attribute,
+    5 contradicted, 6 not assessable."""
+    speaker = finding.claim.speaker
+    reliability = None
+    if speaker is None:
+        reliability = outlet
+    elif not speaker.anonymous and speaker.entity_key and table is not None:
+        known = table.entities_by_id.get(speaker.entity_key)
+        reliability = known.reliability if known is not None else None
+    if finding.verdict == "contradicted":
+        credibility = 5
+    elif finding.verdict == "supported":
+        checked = any(
+            e.relation == "supports" and e.attribute in _CONFIRMING for e in finding.evidence
+        )
+        credibility = 1 if checked else 2
+    else:
+        credibility = 6
+    letter = reliability or "F"
+    return {"reliability": letter, "credibility": credibility, "code": f"{letter}{credibility}"}
+
+
+def _outlet_reliability(article: Article, table: FactTable | None) -> str | None:
+    """Return the reliability the table gives the article's outlet, if it lists the outlet."""
+    if table is None or not article.outlet:
+        return None
+    wanted = article.outlet.casefold().strip()
+    for entity in table.entities:
+        forms = [entity.name, *(f for fs in entity.aliases.values() for f in fs)]
+        if any(f.casefold().strip() == wanted for f in forms):
+            return entity.reliability
+    return None
 
 
 def _public_id(entity: Entity) -> str:

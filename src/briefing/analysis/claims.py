@@ -216,7 +216,9 @@ def _attribute(
     if relative is not None:
         return relative
     if rules.subject_first:
-        subject = _subject_speaker(text, wk, rules, clause, matches, previous)
+        subject = _subject_speaker(
+            text, wk, rules, clause, matches, previous
+        ) or _speaker_at_the_end(text, wk, rules, clause, matches, previous)
         if subject is not None:
             return subject
     reporting = rules.reporting_verbs | rules.denial_verbs
@@ -448,7 +450,7 @@ def _subject_speaker(
             continue
         gap = text[wk.words[clause.first].start : wk.words[v].start]
         if re.search(r"[,;:“”\"]", gap):
-            return None
+            return _speaker_at_the_end(text, wk, rules, clause, matches, previous)
         content = wk.words[v].end
         if v + 1 <= clause.last and _reading_in(wk, v + 1, rules.complementizers):
             content = wk.words[v + 1].end
@@ -466,6 +468,39 @@ def _subject_speaker(
         )
         return _Attribution(Speaker(subject, key, anonymous), content, denied)
     return None
+
+
+def _speaker_at_the_end(
+    text: str,
+    wk: WordKeys,
+    rules: LanguageRules,
+    clause: _Clause,
+    matches: Sequence[Match],
+    previous: Speaker | None,
+) -> _Attribution | None:
+    """Return the speaker of "…, an official who asked not to be named said." (English)."""
+    reporting = rules.reporting_verbs | rules.denial_verbs
+    last = clause.last
+    if not _reading_in(wk, last, reporting):
+        return None
+    comma = text.rfind(",", clause.start, wk.words[last].start)
+    if comma == -1:
+        return None
+    subject = [i for i in range(clause.first, last) if wk.words[i].start > comma]
+    if not subject or len(subject) > _MAX_SUBJECT_WORDS + 4:
+        return None
+    start, end = wk.words[subject[0]].start, wk.words[subject[-1]].end
+    if len(subject) == 1 and wk.readings[subject[0]][0][1] in rules.pronouns:
+        if previous is None:
+            return None
+        carried = Speaker(previous.text, previous.entity_key, previous.anonymous, True)
+        return _Attribution(carried, clause.start, False)
+    key = _key_of(matches, start, end)
+    anonymous = key is None and (
+        any(_reading_in(wk, i, rules.anonymous_heads) for i in subject)
+        or _anonymous(text, rules, clause)
+    )
+    return _Attribution(Speaker(text[start:end], key, anonymous), clause.start, False)
 
 
 def _relative_speaker(
