@@ -1,6 +1,7 @@
 """Measure what a shipped NER pipeline costs: load time and per-article inference time.
 
     python training/bench_ner.py src/briefing/data/models/ner-ar
+    python training/bench_ner.py src/briefing/data/models/ner-en --lang en
 
 The project's budget is relative: a briefing may cost about 1.25x of "import spacy +
 spacy.blank(lang) + sentencizer", so the script reports that baseline, measured in fresh
@@ -17,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-DEFAULT_ARTICLES = Path(__file__).resolve().parents[2] / "shared/data/realnews-ar.jsonl"
+DATA = Path(__file__).resolve().parents[2] / "shared/data"
 
 # Each snippet runs in a fresh interpreter so that import and load costs are not cached.
 BASELINE = """
@@ -73,11 +74,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("model", type=Path, help="path of a spaCy pipeline")
     parser.add_argument("--lang", default="ar", help="language of spacy.blank for the baseline")
-    parser.add_argument("--articles", type=Path, default=DEFAULT_ARTICLES, help="JSONL articles")
+    parser.add_argument(
+        "--articles", type=Path, help="JSONL articles (default: realnews-LANG.jsonl)"
+    )
     parser.add_argument("--repeats", type=int, default=5, help="fresh processes per measure")
     args = parser.parse_args(argv)
 
-    texts = load_articles(args.articles, 2500, 3500)
+    articles = args.articles or DATA / f"realnews-{args.lang}.jsonl"
+    texts = load_articles(articles, 2500, 3500)
     import_s, load_s, infer_s = in_process(args.model, texts)
     sample = texts[0]
     base = run_seconds(BASELINE.format(lang=args.lang, text=sample), args.repeats)

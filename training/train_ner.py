@@ -1,13 +1,16 @@
 """Train, evaluate and ship a small spaCy NER pipeline for one language.
 
     python training/train_ner.py ar --out src/briefing/data/models/ner-ar
+    python training/train_ner.py en --out src/briefing/data/models/ner-en
 
-Steps: read the CoNLL corpus, hold out the last sentences of the train split as a dev set (for
-model selection only), write spaCy DocBins to training/corpus/<lang>/<run>/, train with spaCy's
-own training loop and training/configs/ner-<lang>.cfg into training/output/<run>/, export the
-best checkpoint as a clean pipeline (model-export/), score it with training/eval_ner.py (dev;
-test only when shipping or with --test), and with --out copy it, with meta and README, to the
-folder the package ships.
+Steps: read the corpus and split it into train, dev (for model selection only) and test
+(Arabic: the last sentences of ANERcorp's train split are dev; English: see en_corpus.py),
+write spaCy DocBins (and dev/test as CoNLL, for eval_ner.py --data) to
+training/corpus/<lang>/<run>/, train with spaCy's own training loop and
+training/configs/ner-<lang>.cfg into training/output/<run>/, export the best checkpoint as a
+clean pipeline (model-export/), score it with training/eval_ner.py (dev; test only when
+shipping or with --test), and with --out copy it, with meta and README, to the folder the
+package ships.
 """
 
 from __future__ import annotations
@@ -19,11 +22,12 @@ import random
 import shutil
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
+from en_corpus import Corpus, english_corpus
 from eval_ner import Scores, Sentence, read_conll, score_sentences, spacy_predictor
 
 # Share of non-entity words made novel in augmented copies: about the share of non-entity
@@ -37,29 +41,42 @@ DATA_ROOT = Path(
 
 
 @dataclass(frozen=True)
-class CorpusSpec:
-    """Where a language's NER corpus lives and how to credit it."""
+class Source:
+    """One corpus a model is trained on, and how to credit it."""
 
-    train: str
-    test: str
     name: str
     licence: str
     citation: str
 
 
-CORPORA: dict[str, CorpusSpec] = {
-    "ar": CorpusSpec(
-        train="ner/ar/ANERcorp-train.txt",
-        test="ner/ar/ANERcorp-test.txt",
-        name="ANERcorp (CAMeL Lab train/test split)",
-        licence="CC BY-SA 4.0",
-        citation=(
-            "Yassine Benajiba, Paolo Rosso and José Miguel Benedí Ruiz. 2007. ANERsys: An "
-            "Arabic Named Entity Recognition System Based on Maximum Entropy. CICLing 2007. "
-            "Train/test split as published by CAMeL Lab, NYU Abu Dhabi."
-        ),
-    ),
-}
+# Per-source scores of the dev and test splits: split -> source -> scores.
+SourceScores = dict[str, dict[str, Scores]]
+Readme = Callable[["CorpusSpec", dict[str, Scores], SourceScores, str, int], str]
+
+
+@dataclass(frozen=True)
+class CorpusSpec:
+    """How to read a language's NER corpus, credit it and describe the model trained on it."""
+
+    sources: tuple[Source, ...]
+    licence: str  # of the model: share-alike sources pass theirs on
+    read: Callable[[Path, float], Corpus]  # (data root, dev fraction) -> splits
+    model_name: str
+    description: str
+    readme: Readme
+
+
+def read_anercorp(root: Path, fraction: float) -> Corpus:
+    """Return ANERcorp's train split less its last ``fraction`` (dev), and its test split."""
+    train, dev = split_dev(list(read_conll(root / "ner/ar/ANERcorp-train.txt")), fraction)
+    test = list(read_conll(root / "ner/ar/ANERcorp-test.txt"))
+    return Corpus({"train": train, "dev": dev, "test": test})
+
+
+def read_english(root: Path, fraction: float) -> Corpus:
+    """Return the English corpora's fixed split (en_corpus.py); ``fraction`` is not used."""
+    del fraction
+    return english_corpus(root)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -77,13 +94,25 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--seed", type=int, default=0, help="seed of the augmentation")
     parser.add_argument(
+        "--repeat",
+        action="append",
+        default=[],
+        metavar="SOURCE=N",
+        help="train on N copies of one source's train part, e.g. Wikigold=2 (repeatable)",
+    )
+    parser.add_argument(
         "--decode-beam", type=int, default=1, help="beam width of the shipped model (1: greedy)"
     )
     parser.add_argument(
         "--reuse", action="store_true", help="skip training if the run already has model-best"
     )
     parser.add_argument("--test", action="store_true", help="also score the test split")
-    parser.add_argument("--dev-fraction", type=float, default=0.1, help="share of train for dev")
+    parser.add_argument(
+        "--prepare-only", action="store_true", help="write the corpus files, then stop"
+    )
+    parser.add_argument(
+        "--dev-fraction", type=float, default=0.1, help="share of train for dev (ar only)"
+    )
     parser.add_argument(
         "--set",
         dest="overrides",
@@ -196,22 +225,73 @@ def write_docbin(sentences: list[Sentence], lang: str, path: Path) -> None:
     docbin.to_disk(path)
 
 
+def write_conll(sentences: list[Sentence], path: Path) -> None:
+    """Write sentences as "WORD<TAB>TAG" lines (IOB2), which eval_ner.py --data reads."""
+    lines: list[str] = []
+    for sentence in sentences:
+        tags = ["O"] * len(sentence.words)
+        for start, end, label in sentence.spans:
+            tags[start:end] = [f"B-{label}"] + [f"I-{label}"] * (end - start - 1)
+        lines.extend(f"{word}\t{tag}" for word, tag in zip(sentence.words, tags, strict=True))
+        lines.append("")
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def weighted_train(corpus: Corpus, repeats: dict[str, int]) -> list[Sentence]:
+    """Return the train sentences, with each source's part repeated as ``repeats`` says."""
+    if not repeats:
+        return corpus.splits["train"]
+    parts = corpus.parts.get("train", {})
+    if unknown := sorted(set(repeats) - set(parts)):
+        raise SystemExit(f"--repeat: unknown source {unknown}; sources: {sorted(parts)}")
+    return [s for name, part in parts.items() for _ in range(repeats.get(name, 1)) for s in part]
+
+
+def parse_repeats(pairs: Iterable[str]) -> dict[str, int]:
+    """Return {source: copies} from SOURCE=N strings."""
+    repeats: dict[str, int] = {}
+    for pair in pairs:
+        name, sep, count = pair.rpartition("=")
+        if not sep or not count.isdigit():
+            raise SystemExit(f"--repeat {pair!r}: expected SOURCE=N")
+        repeats[name] = int(count)
+    return repeats
+
+
 def prepare_corpus(
-    spec: CorpusSpec, lang: str, root: Path, *, fraction: float, copies: int, seed: int, tag: str
-) -> dict[str, list[Sentence]]:
+    spec: CorpusSpec,
+    lang: str,
+    root: Path,
+    *,
+    fraction: float,
+    copies: int,
+    seed: int,
+    tag: str,
+    repeats: dict[str, int] | None = None,
+) -> Corpus:
     """Read train/dev/test, write them as DocBins under training/corpus/, return the sentences.
 
     The test DocBin is not used here; it is there for `spacy evaluate` and `spacy debug data`.
+    Dev and test are also written as CoNLL, so that `eval_ner.py --data` scores any pipeline
+    on exactly these sentences.
     """
-    train, dev = split_dev(list(read_conll(root / spec.train)), fraction)
-    splits = {"train": train, "dev": dev, "test": list(read_conll(root / spec.test))}
-    for name, sentences in splits.items():
+    corpus = spec.read(root, fraction)
+    for name, sentences in corpus.splits.items():
         path = docbin_path(lang, name, tag)
-        docs = augment(sentences, copies, seed) if name == "train" else sentences
+        if name == "train":
+            docs = augment(weighted_train(corpus, repeats or {}), copies, seed)
+        else:
+            docs = sentences
         write_docbin(docs, lang, path)
+        if name != "train":
+            write_conll(sentences, path.with_suffix(".conll"))
         words = sum(len(s.words) for s in docs)
         print(f"{name}: {len(docs)} sentences, {words} words -> {path}")
-    return splits
+        for source, part in corpus.parts.get(name, {}).items():
+            words = sum(len(s.words) for s in part)
+            entities = sum(len(s.spans) for s in part)
+            print(f"  {source}: {len(part)} sentences, {words} words, {entities} entities")
+    return corpus
 
 
 def docbin_path(lang: str, split: str, tag: str) -> Path:
@@ -244,8 +324,12 @@ def describe(scores: Scores) -> str:
     return "\n".join(rows)
 
 
-def model_readme(spec: CorpusSpec, results: dict[str, Scores], command: str, beam: int) -> str:
-    """Return the README that travels with the shipped model."""
+def arabic_readme(
+    spec: CorpusSpec, results: dict[str, Scores], by_source: SourceScores, command: str, beam: int
+) -> str:
+    """Return the README that travels with the shipped Arabic model."""
+    del by_source  # one source
+    source = spec.sources[0]
     return f"""# ner-ar: small Arabic NER pipeline
 
 Load this folder with `spacy.load(path)`: spaCy's Arabic tokenizer (`spacy.blank("ar")`) +
@@ -255,9 +339,9 @@ covers countries and cities, so GPE is left to downstream rules).
 
 ## Training data and licence
 
-Trained on {spec.name}. {spec.citation}
+Trained on {source.name}. {source.citation}
 
-ANERcorp is distributed under **{spec.licence}** (as stated by CAMeL Lab). This model is
+ANERcorp is distributed under **{source.licence}** (as stated by CAMeL Lab). This model is
 derived from it and is shared alike under **{spec.licence}**, whatever the licence of the
 code around it. Attribution: Benajiba, Rosso and Benedí (2007); train/test split: CAMeL Lab.
 
@@ -276,6 +360,78 @@ for the figures below (exact span match on the corpus tokens, `training/eval_ner
 {describe(results["test"])}
 
 Dev (last 10% of train): F1 {100 * results["dev"].overall.f1:.1f}.
+"""
+
+
+def source_table(by_source: dict[str, Scores]) -> str:
+    """Return a Markdown table of P/R/F1 for each source of one split."""
+    rows = ["| source | P | R | F1 | gold spans |", "|---|---:|---:|---:|---:|"]
+    for name, scores in by_source.items():
+        c = scores.overall
+        rows.append(
+            f"| {name} | {100 * c.precision:.1f} | {100 * c.recall:.1f} | {100 * c.f1:.1f} "
+            f"| {c.tp + c.fn} |"
+        )
+    return "\n".join(rows)
+
+
+def english_readme(
+    spec: CorpusSpec, results: dict[str, Scores], by_source: SourceScores, command: str, beam: int
+) -> str:
+    """Return the README that travels with the shipped English model."""
+    credits = "\n".join(f"- {s.name} ({s.licence}): {s.citation}" for s in spec.sources)
+    dev = results["dev"].overall
+    return f"""# ner-en: small English NER pipeline
+
+Load this folder with `spacy.load(path)`: spaCy's English tokenizer (`spacy.blank("en")`) +
+`tok2vec` + `ner` (a `beam_ner` decoding with beam width {beam}), CPU only, no static vectors,
+no custom code. Labels: PERSON, ORG, LOC (the corpora's PER is renamed PERSON; LOC covers
+countries and cities too, so GPE is left to downstream rules). There is no MISC: only Wikigold
+tags it, and the other two corpora tag the same words (nationalities, events, works) O, so
+Wikigold's MISC was read as O.
+
+## Training data and licence
+
+{credits}
+
+Universal NER's English Web Treebank data is share-alike, so this model, derived from all
+three, is distributed under **{spec.licence}**, whatever the licence of the code around it.
+Attribution: Wikigold, Balasuriya et al. (2009); Broad Twitter Corpus, Derczynski et al.
+(2016); Universal NER, Mayhew et al. (2024), on the English Web Treebank of Universal
+Dependencies.
+
+## Reproduce
+
+```
+{command}
+```
+
+Config: `training/configs/ner-en.cfg`; corpus reading and split: `training/en_corpus.py`; what
+was tried: `training/RESULTS.md`. Documents are kept in file order and a document goes to a
+slice when it starts inside it:
+
+- test (never used for selection): all of `uner-en_ewt-test.iob2`; the Wikigold articles in
+  the last 15% of its words; the last 5% of the words (tweets) of each BTC section;
+- dev (model selection): the `uner-en_ewt-dev.iob2` documents in its last 10% of words; the
+  Wikigold articles in the 10% before its test slice; the 5% of each BTC section before its test
+  slice;
+- train: the rest (the UNER EWT dev file's first 90%, Wikigold's first 75%, BTC's first 90%).
+
+Scores are exact span matches on the corpus tokens (`training/eval_ner.py`).
+
+## Held-out test scores
+
+{describe(results["test"])}
+
+By source (test):
+
+{source_table(by_source["test"])}
+
+Dev: P {100 * dev.precision:.1f}, R {100 * dev.recall:.1f}, F1 {100 * dev.f1:.1f}
+({dev.tp + dev.fn} gold spans).
+
+None of the three corpora is news: Wikigold is encyclopedic, BTC is tweets and UNER EWT is
+web text (reviews, answers, e-mail, blogs). Expect lower figures on sentences unlike them.
 """
 
 
@@ -306,36 +462,118 @@ def export(best: Path, dest: Path, *, decode_beam: int) -> None:
     fresh.to_disk(dest)
 
 
-def update_meta(model_dir: Path, spec: CorpusSpec, results: dict[str, Scores]) -> None:
+def update_meta(
+    model_dir: Path, spec: CorpusSpec, results: dict[str, Scores], by_source: SourceScores
+) -> None:
     """Record name, licence, sources and scores in the pipeline's meta.json."""
     meta_path = model_dir / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     meta.update(
-        name="briefing_ner_ar",
+        name=spec.model_name,
         version="0.1.0",
-        description="Small Arabic NER (PERSON, ORG, LOC, MISC) for briefing, trained on ANERcorp",
+        description=spec.description,
         license=spec.licence,
-        sources=[{"name": spec.name, "license": spec.licence, "author": spec.citation}],
+        sources=[
+            {"name": s.name, "license": s.licence, "author": s.citation} for s in spec.sources
+        ],
         # spaCy's own "performance" is the training loop's dev score with re-tokenised text;
         # these are eval_ner.py's exact-span figures on the corpus tokens.
         scores={split: scores.as_dict() for split, scores in results.items()},
     )
+    if by_source:
+        meta["scores_by_source"] = source_report(by_source)
     meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def score(
-    model: Path, splits: dict[str, list[Sentence]], names: Iterable[str]
-) -> dict[str, Scores]:
-    """Return exact-span scores of the pipeline at ``model`` on the named splits."""
+    model: Path, corpus: Corpus, names: Iterable[str]
+) -> tuple[dict[str, Scores], SourceScores]:
+    """Return exact-span scores of the pipeline at ``model`` on the named splits, overall and
+    by source (when a split has several)."""
     import spacy
 
     predict = spacy_predictor(spacy.load(model))
-    return {name: score_sentences(predict, splits[name]) for name in names}
+    names = list(names)
+    results = {name: score_sentences(predict, corpus.splits[name]) for name in names}
+    by_source = {
+        name: {source: score_sentences(predict, part) for source, part in parts.items()}
+        for name, parts in corpus.parts.items()
+        if name in names and name != "train"
+    }
+    return results, by_source
+
+
+def source_report(by_source: SourceScores) -> dict[str, dict[str, object]]:
+    return {
+        split: {source: scores.as_dict() for source, scores in parts.items()}
+        for split, parts in by_source.items()
+    }
 
 
 def shipped_command(argv: list[str]) -> str:
     """Return the command line that retrains this model (without --reuse, which skips it)."""
     return " ".join(["python training/train_ner.py", *(a for a in argv if a != "--reuse")])
+
+
+UNER_LICENCE = "CC BY-SA 4.0"
+CORPORA: dict[str, CorpusSpec] = {
+    "ar": CorpusSpec(
+        sources=(
+            Source(
+                name="ANERcorp (CAMeL Lab train/test split)",
+                licence="CC BY-SA 4.0",
+                citation=(
+                    "Yassine Benajiba, Paolo Rosso and José Miguel Benedí Ruiz. 2007. ANERsys: "
+                    "An Arabic Named Entity Recognition System Based on Maximum Entropy. "
+                    "CICLing 2007. Train/test split as published by CAMeL Lab, NYU Abu Dhabi."
+                ),
+            ),
+        ),
+        licence="CC BY-SA 4.0",
+        read=read_anercorp,
+        model_name="briefing_ner_ar",
+        description="Small Arabic NER (PERSON, ORG, LOC, MISC) for briefing, trained on ANERcorp",
+        readme=arabic_readme,
+    ),
+    "en": CorpusSpec(
+        sources=(
+            Source(
+                name="Wikigold",
+                licence="CC BY 4.0",
+                citation=(
+                    "Dominic Balasuriya, Nicky Ringland, Joel Nothman, Tara Murphy and James R. "
+                    "Curran. 2009. Named Entity Recognition in Wikipedia. Proceedings of the "
+                    "2009 Workshop on The People's Web Meets NLP (ACL-IJCNLP 2009)."
+                ),
+            ),
+            Source(
+                name="Broad Twitter Corpus (sections A, B, E, F, G, H)",
+                licence="CC BY 4.0",
+                citation=(
+                    "Leon Derczynski, Kalina Bontcheva and Ian Roberts. 2016. Broad Twitter "
+                    "Corpus: A Diverse Named Entity Recognition Resource. COLING 2016."
+                ),
+            ),
+            Source(
+                name="Universal NER, English Web Treebank (en_ewt dev and test)",
+                licence=UNER_LICENCE,
+                citation=(
+                    "Stephen Mayhew et al. 2024. Universal NER: A Gold-Standard Multilingual "
+                    "Named Entity Recognition Benchmark. NAACL 2024. Annotations on the "
+                    "English Web Treebank of Universal Dependencies."
+                ),
+            ),
+        ),
+        licence=UNER_LICENCE,  # share-alike: the model inherits it
+        read=read_english,
+        model_name="briefing_ner_en",
+        description=(
+            "Small English NER (PERSON, ORG, LOC) for briefing, trained on Wikigold, the Broad "
+            "Twitter Corpus and Universal NER (English Web Treebank)"
+        ),
+        readme=english_readme,
+    ),
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -344,7 +582,7 @@ def main(argv: list[str] | None = None) -> int:
     spec = CORPORA[args.lang]
     run = args.run or f"ner-{args.lang}"
     output = HERE / "output" / run
-    splits = prepare_corpus(
+    corpus = prepare_corpus(
         spec,
         args.lang,
         args.data_root,
@@ -352,7 +590,10 @@ def main(argv: list[str] | None = None) -> int:
         copies=args.augment,
         seed=args.seed,
         tag=run,
+        repeats=parse_repeats(args.repeat),
     )
+    if args.prepare_only:
+        return 0
     if not (args.reuse and (output / "model-best").exists()):
         config = args.config or HERE / "configs" / f"ner-{args.lang}.cfg"
         seconds = train(config, output, args.lang, run, parse_overrides(args.overrides))
@@ -361,13 +602,18 @@ def main(argv: list[str] | None = None) -> int:
     # The test split is scored only for a run that ships (or on request), so that choosing
     # between runs rests on dev alone.
     names = ("dev", "test") if args.out or args.test else ("dev",)
-    results = score(output / "model-export", splits, names)
+    results, by_source = score(output / "model-export", corpus, names)
     for name, scores in results.items():
         print(f"\n{name} scores of {output / 'model-export'}:\n{scores.table()}")
-    report = {name: scores.as_dict() for name, scores in results.items()}
+        for source, part in by_source.get(name, {}).items():
+            print(f"{name}, {source} only:\n{part.table()}")
+    report: dict[str, object] = {name: scores.as_dict() for name, scores in results.items()}
+    if by_source:
+        report["by_source"] = source_report(by_source)
     (output / "scores.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     if args.out:
-        ship(output / "model-export", args.out, spec, results, shipped_command(argv), args)
+        command = shipped_command(argv)
+        ship(output / "model-export", args.out, spec, results, by_source, command, args)
     return 0
 
 
@@ -376,6 +622,7 @@ def ship(
     out: Path,
     spec: CorpusSpec,
     results: dict[str, Scores],
+    by_source: SourceScores,
     command: str,
     args: argparse.Namespace,
 ) -> None:
@@ -383,8 +630,8 @@ def ship(
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(export_dir, out)
-    update_meta(out, spec, results)
-    readme = model_readme(spec, results, command, args.decode_beam)
+    update_meta(out, spec, results, by_source)
+    readme = spec.readme(spec, results, by_source, command, args.decode_beam)
     (out / "README.md").write_text(readme, encoding="utf-8")
     print(f"Shipped to {out}")
 
