@@ -172,18 +172,41 @@ class _Checker:
                         "the claim places the event where the table does",
                     )
                 ]
-        p = claim.places[0]
+        elsewhere = self._place_by_event(claim, fact)
+        if elsewhere is None:
+            return []
         return [
             Evidence(
                 fact.id,
                 "contradicts",
                 "place",
-                self._name(p),
+                self._name(elsewhere),
                 self._name(fact.place),
-                f"the article places this in {self._name(p)}; the table in "
+                f"the article places this in {self._name(elsewhere)}; the table in "
                 f"{self._name(fact.place)}",
             )
         ]
+
+    def _place_by_event(self, claim: Claim, fact: Fact) -> str | None:
+        """Return the claim's place that stands by this fact's cue or subjects, or None when
+        the places belong to another event of the sentence ("arrived in Russia, days after
+        Putin hosted Kim")."""
+        anchors = _anchors(claim, fact, self)
+        if not anchors:
+            return None
+        claim_words = words(claim.text)
+        best: tuple[int, str] | None = None
+        for start, _end, key in claim.mention_spans:
+            if key not in claim.places:
+                continue
+            at = start - claim.start
+            index = next((i for i, w in enumerate(claim_words) if w.start <= at < w.end), None)
+            if index is None:
+                continue
+            distance = min(abs(index - a) for a in anchors)
+            if best is None or distance < best[0]:
+                best = (distance, key)
+        return best[1] if best is not None and best[0] <= _PLACE_DISTANCE else None
 
     def _quantity(self, claim: Claim, fact: Fact) -> list[Evidence]:
         assert fact.quantity is not None
@@ -324,6 +347,24 @@ def _title_fits(title_key: str, role: object, rules: LanguageRules) -> bool:
 
 
 _TIE_DISTANCE = 6  # words between a date and the event's cue or subject, at the most
+# A place is already tied to an event by its preposition; the distance only keeps another
+# event's place (a second clause of the sentence) from counting.
+_PLACE_DISTANCE = 10
+
+
+def _anchors(claim: Claim, fact: Fact, checker: _Checker) -> list[int]:
+    """Return the word positions in the claim of the fact's cues and of its subjects."""
+    claim_words = words(claim.text)
+    variants = [checker.rules.variants(w.text) for w in claim_words]
+    anchors: list[int] = []
+    for cue in checker.cues[fact.id]:
+        anchors.extend(_cue_positions(variants, cue))
+    about = set(fact.about)
+    for start, _end, key in claim.mention_spans:
+        if key in about:
+            at = start - claim.start
+            anchors.extend(i for i, w in enumerate(claim_words) if w.start <= at < w.end)
+    return anchors
 
 
 def _nearest_date(
@@ -332,19 +373,10 @@ def _nearest_date(
     """Return the date the claim gives this fact's event, or None when no date is clearly its:
     the one nearest to the fact's cue or subjects, if it stands close enough (a date six words
     past them belongs to another event: "…في مالطا بعد حرب بدأت في فبراير 2022")."""
-    rules = checker.rules
-    claim_words = words(claim.text)
-    anchors: list[int] = []
-    variants = [rules.variants(w.text) for w in claim_words]
-    for cue in checker.cues[fact.id]:
-        anchors.extend(_cue_positions(variants, cue))
-    about = set(fact.about)
-    for start, _end, key in claim.mention_spans:
-        if key in about:
-            at = start - claim.start
-            anchors.extend(i for i, w in enumerate(claim_words) if w.start <= at < w.end)
+    anchors = _anchors(claim, fact, checker)
     if not anchors:
         return None
+    claim_words = words(claim.text)
 
     def distance(t: TimeRef) -> int:
         first = next(

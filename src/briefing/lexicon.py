@@ -128,6 +128,9 @@ def _compile(table: FactTable | None, rules: LanguageRules) -> Lexicon:
                 lex.add(form, entry)
         for form in place.adjectives.get(rules.code, ()):
             lex.adjectives[phrase_key(form, rules)] = entry.key
+            for part in phrase_key(form, rules).split()[1:]:
+                # "North Korean", الكوري الشمالي: each word goes on a title.
+                lex.adjectives.setdefault(part, entry.key)
     if table is not None:
         for ent in table.entities:
             entry = LexEntry(ent.id, ent.type, ent.name, ent.id, _TABLE)

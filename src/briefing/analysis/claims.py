@@ -557,13 +557,17 @@ def _speaker_after_quote(
     after = [i for i in range(clause.first, clause.last + 1) if wk.words[i].start > closed]
     reporting = rules.reporting_verbs | rules.denial_verbs
     if rules.subject_first:
-        for v in after[1:_MAX_SUBJECT_WORDS]:
+        for v in after[1 : 2 * _MAX_SUBJECT_WORDS]:
             if _reading_in(wk, v, reporting):
                 subject = text[wk.words[after[0]].start : wk.words[v - 1].end]
+                # "…," Alexander Korolev, an expert on …, told the BBC: the name before a comma.
+                subject = re.split(r"\s*,\s*", subject)[0]
                 if wk.readings[after[0]][0][1] in rules.pronouns and previous is not None:
                     carried = Speaker(previous.text, previous.entity_key, previous.anonymous, True)
                     return _Attribution(carried, opened, False)
-                key = _key_of(matches, wk.words[after[0]].start, wk.words[v - 1].end)
+                key = _key_of(
+                    matches, wk.words[after[0]].start, wk.words[after[0]].start + len(subject)
+                )
                 anonymous = key is None and (
                     any(_reading_in(wk, i, rules.anonymous_heads) for i in after[:v])
                     or _anonymous(text, rules, clause)

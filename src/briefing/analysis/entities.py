@@ -584,7 +584,11 @@ def _titles(
             cut = _is_word(wk, j, rules.title_heads)
             if cut is not None:
                 head = (j, cut)
-            elif not _title_continues(wk, j, lex, placed):
+            elif not (
+                _title_continues(wk, j, lex, placed)
+                # "US National Security Advisor": capitalised words before the head word.
+                or (head is not None and rules.subject_first and wk.words[j].text[:1].isupper())
+            ):
                 break
             leftmost = (j, cut or 0)
             j -= 1
