@@ -429,6 +429,9 @@ def _speaker_before(
 
 
 _MAX_SUBJECT_WORDS = 10
+_AUXILIARIES = frozenset(
+    {"have", "has", "had", "will", "would", "is", "was", "were", "are", "also"}
+)
 
 
 def _subject_speaker(
@@ -449,19 +452,34 @@ def _subject_speaker(
         if not _reading_in(wk, v, reporting):
             continue
         gap = text[wk.words[clause.first].start : wk.words[v].start]
-        if re.search(r"[,;:“”\"]", gap):
-            return _speaker_at_the_end(text, wk, rules, clause, matches, previous)
+        last_subject = v - 1
+        if re.search(r"[;:“”\"]", gap):
+            return None
+        if "," in gap:
+            # "Mark Mackie, director of Regular Music, said": the name before the apposition.
+            if not gap.rstrip().endswith(","):
+                return None
+            before = [
+                i
+                for i in range(clause.first, v)
+                if "," not in text[wk.words[clause.first].start : wk.words[i].end]
+            ]
+            if not before:
+                return None
+            last_subject = before[-1]
+        while last_subject > clause.first and wk.readings[last_subject][0][1] in _AUXILIARIES:
+            last_subject -= 1  # "US band REM have announced": the subject ends before "have"
         content = wk.words[v].end
         if v + 1 <= clause.last and _reading_in(wk, v + 1, rules.complementizers):
             content = wk.words[v + 1].end
         denied = _reading_in(wk, v, rules.denial_verbs)
-        subject = text[wk.words[clause.first].start : wk.words[v - 1].end]
+        subject = text[wk.words[clause.first].start : wk.words[last_subject].end]
         if v - clause.first == 1 and wk.readings[clause.first][0][1] in rules.pronouns:
             if previous is None:
                 return None
             carried = Speaker(previous.text, previous.entity_key, previous.anonymous, True)
             return _Attribution(carried, content, denied)
-        key = _key_of(matches, wk.words[clause.first].start, wk.words[v - 1].end)
+        key = _key_of(matches, wk.words[clause.first].start, wk.words[last_subject].end)
         anonymous = key is None and (
             any(_reading_in(wk, i, rules.anonymous_heads) for i in range(clause.first, v))
             or _anonymous(text, rules, clause)
