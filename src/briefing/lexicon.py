@@ -159,6 +159,7 @@ class WordKeys:
     words: tuple[Word, ...]
     readings: tuple[tuple[tuple[int, str], ...], ...]  # per word: (clitic chars, key)
     joined: tuple[bool, ...]  # joined[i]: only a space or hyphen between word i and i+1
+    rules: LanguageRules
 
 
 def word_keys(text: str, rules: LanguageRules) -> WordKeys:
@@ -178,7 +179,7 @@ def word_keys(text: str, rules: LanguageRules) -> WordKeys:
             merged.append(w)
     readings = tuple(tuple(rules.variants(w.text)) for w in merged)
     joined = tuple(_joined(text[a.end : b.start], a) for a, b in pairwise(merged))
-    return WordKeys(tuple(merged), readings, (*joined, False))
+    return WordKeys(tuple(merged), readings, (*joined, False), rules)
 
 
 def _joined(gap: str, before: Word) -> bool:

@@ -163,7 +163,7 @@ def _clauses(text: str, wk: WordKeys, rules: LanguageRules, start: int, end: int
         keys = {k for _, k in rules.variants(re.sub(r"\W+$", "", word))}
         opens = bool(
             keys & (rules.clause_openers | rules.relative_pronouns | rules.participle_attributions)
-        ) or (rules.code == "ar" and word.startswith(("و", "ف")) and len(word) > 3)
+        ) or (word[:1] in rules.conjunction_clitics and len(word) > 3)
         if not opens or _starts_attribution(text[after:end], rules):
             continue
         before_words = len(_words_between(wk, cuts[-1], m.start()))
@@ -187,7 +187,9 @@ def _words_between(wk: WordKeys, start: int, end: int) -> list[int]:
 def _starts_attribution(fragment: str, rules: LanguageRules) -> bool:
     head = rules.key(" ".join(fragment.split()[:3]))
     return any(head.startswith(rules.key(a)) for a in rules.trailing_attributions) or any(
-        head.startswith("و" + rules.key(a)) for a in rules.trailing_attributions
+        head.startswith(c + rules.key(a))
+        for a in rules.trailing_attributions
+        for c in rules.conjunction_clitics
     )
 
 
@@ -236,8 +238,7 @@ def _attribute(
             if before is not None:
                 return _Attribution(before, content, denied)
             if previous is not None:
-                carried = Speaker(previous.text, previous.entity_key, previous.anonymous, True)
-                return _Attribution(carried, content, denied)
+                return _Attribution(_carried(previous), content, denied)
     after_quote = _speaker_after_quote(text, wk, rules, clause, matches, previous)
     if after_quote is not None:
         return after_quote
@@ -279,7 +280,11 @@ def _speaker_after(
         keys = [first_mention.entry.key]
         while end_word + 1 <= clause.last and wk.joined[end_word]:
             nxt = _mention_at(matches, end_word + 1)
-            if nxt is None or nxt.first_word != end_word + 1 or not _is_and(wk, end_word + 1):
+            if (
+                nxt is None
+                or nxt.first_word != end_word + 1
+                or not _is_and(wk, rules, end_word + 1)
+            ):
                 break
             keys.append(nxt.entry.key)
             end_word = nxt.last_word
@@ -348,7 +353,9 @@ def _named_subject(
         if any(
             wk.readings[j][0][1] in rules.stop_words
             or wk.readings[j][0][1] in rules.time_words
-            or wk.words[j].text.endswith(("ه", "ها", "هم"))  # دعمه: a noun with its owner
+            or (  # دعمه: a noun with its owner
+                bool(rules.pronoun_suffixes) and wk.words[j].text.endswith(rules.pronoun_suffixes)
+            )
             for j in between
         ):
             return None
@@ -358,7 +365,14 @@ def _named_subject(
     return None
 
 
-_IMPLICIT = Speaker("", None)  # a reporting verb whose subject is not written
+_IMPLICIT = Speaker("", None)
+
+
+def _carried(previous: Speaker) -> Speaker:
+    """Return the previous speaker, marked as carried over to this claim."""
+    return Speaker(
+        previous.text, previous.entity_key, previous.anonymous, True
+    )  # a reporting verb whose subject is not written
 
 
 def _content_after(
@@ -374,9 +388,11 @@ def _content_after(
     return None
 
 
-def _is_and(wk: WordKeys, i: int) -> bool:
-    word = wk.words[i].text
-    return word.startswith("و") or word.casefold() == "and"
+def _is_and(wk: WordKeys, rules: LanguageRules, i: int) -> bool:
+    """Say whether word i is joined to the one before by "and" (وكوريا, "and Korea")."""
+    return rules.joined_by_and(wk.words[i].text) or (
+        i > 0 and rules.joined_by_and(wk.words[i - 1].text) and len(wk.words[i - 1].text) <= 3
+    )
 
 
 def _content_start(text: str, wk: WordKeys, rules: LanguageRules, j: int, clause: _Clause) -> int:
@@ -429,9 +445,6 @@ def _speaker_before(
 
 
 _MAX_SUBJECT_WORDS = 10
-_AUXILIARIES = frozenset(
-    {"have", "has", "had", "will", "would", "is", "was", "were", "are", "also"}
-)
 
 
 def _subject_speaker(
@@ -467,7 +480,7 @@ def _subject_speaker(
             if not before:
                 return None
             last_subject = before[-1]
-        while last_subject > clause.first and wk.readings[last_subject][0][1] in _AUXILIARIES:
+        while last_subject > clause.first and wk.readings[last_subject][0][1] in rules.auxiliaries:
             last_subject -= 1  # "US band REM have announced": the subject ends before "have"
         content = wk.words[v].end
         if v + 1 <= clause.last and _reading_in(wk, v + 1, rules.complementizers):
@@ -477,8 +490,7 @@ def _subject_speaker(
         if v - clause.first == 1 and wk.readings[clause.first][0][1] in rules.pronouns:
             if previous is None:
                 return None
-            carried = Speaker(previous.text, previous.entity_key, previous.anonymous, True)
-            return _Attribution(carried, content, denied)
+            return _Attribution(_carried(previous), content, denied)
         key = _key_of(matches, wk.words[clause.first].start, wk.words[last_subject].end)
         anonymous = key is None and (
             any(_reading_in(wk, i, rules.anonymous_heads) for i in range(clause.first, v))
@@ -511,8 +523,7 @@ def _speaker_at_the_end(
     if len(subject) == 1 and wk.readings[subject[0]][0][1] in rules.pronouns:
         if previous is None:
             return None
-        carried = Speaker(previous.text, previous.entity_key, previous.anonymous, True)
-        return _Attribution(carried, clause.start, False)
+        return _Attribution(_carried(previous), clause.start, False)
     key = _key_of(matches, start, end)
     anonymous = key is None and (
         any(_reading_in(wk, i, rules.anonymous_heads) for i in subject)
@@ -581,8 +592,7 @@ def _speaker_after_quote(
                 # "…," Alexander Korolev, an expert on …, told the BBC: the name before a comma.
                 subject = re.split(r"\s*,\s*", subject)[0]
                 if wk.readings[after[0]][0][1] in rules.pronouns and previous is not None:
-                    carried = Speaker(previous.text, previous.entity_key, previous.anonymous, True)
-                    return _Attribution(carried, opened, False)
+                    return _Attribution(_carried(previous), opened, False)
                 key = _key_of(
                     matches, wk.words[after[0]].start, wk.words[after[0]].start + len(subject)
                 )
@@ -602,8 +612,7 @@ def _speaker_after_quote(
             speaker = Speaker(text[mention.start : mention.end], mention.entry.key, False)
             return _Attribution(speaker, opened, False)
         if previous is not None:
-            carried = Speaker(previous.text, previous.entity_key, previous.anonymous, True)
-            return _Attribution(carried, opened, False)
+            return _Attribution(_carried(previous), opened, False)
     return None
 
 
@@ -634,7 +643,7 @@ def _trailing_speaker(
             )
             if start is None:
                 continue
-            if p_words[-1] in ("ل",) and not glued and after <= clause.last:
+            if p_words[-1] in rules.preposition_clitics and not glued and after <= clause.last:
                 start = wk.words[after].start + 1
             end = clause.end
             tail = re.split(r"\s*[،,.]\s*", text[start:end])[0]
@@ -657,9 +666,10 @@ def _participle_speaker(
     for i in range(clause.first, clause.last + 1):
         if not _reading_in(wk, i, rules.participle_attributions):
             continue
-        feminine = wk.readings[i][0][1].endswith("ه")
+        feminine = rules.feminine(wk.readings[i][0][1])
         before = [m for m in matches if m.end <= wk.words[i].start and m.start >= sentence_start]
-        wanted = ("ORG", "GPE") if feminine and rules.code == "ar" else ("PERSON", "ORG", "GPE")
+        # A feminine participle (قائلة) goes with a ministry or a country, not a man.
+        wanted = ("ORG", "GPE") if feminine else ("PERSON", "ORG", "GPE")
         for m in reversed(before):
             if m.entry.type in wanted:
                 return Speaker(text[m.start : m.end], m.entry.key, False)
@@ -727,15 +737,15 @@ def _event_places(
             previous is not None
             and previous.entry.key in out
             and m.first_word == previous.last_word + 1
-            and _is_and(wk, m.first_word)
+            and _is_and(wk, rules, m.first_word)
         )
-        if coordinated or _tied(wk, m, rules, named) or _visited(wk, m, inside):
+        if coordinated or _tied(wk, m, rules, named) or _visited(wk, rules, m, inside):
             out.append(m.entry.key)
         previous = m
     return tuple(dict.fromkeys(out))
 
 
-def _visited(wk: WordKeys, m: Match, inside: Sequence[Match]) -> bool:
+def _visited(wk: WordKeys, rules: LanguageRules, m: Match, inside: Sequence[Match]) -> bool:
     """Say whether a place is what someone visits, named after the visitor: يزور الرئيس
     الفرنسي إيمانويل ماكرون القاهرة ("Macron visits Cairo")."""
     visitor = next(
@@ -745,7 +755,7 @@ def _visited(wk: WordKeys, m: Match, inside: Sequence[Match]) -> bool:
     if visitor is None:
         return False
     return any(
-        _reading_in(wk, i, _VISIT_VERBS)
+        _reading_in(wk, i, rules.visit_verbs)
         for i in range(max(0, visitor.first_word - 8), visitor.first_word)
     )
 
@@ -755,27 +765,22 @@ def _tied(wk: WordKeys, m: Match, rules: LanguageRules, named: set[int]) -> bool
     روسيا", not "the war in Ukraine" (a place that only qualifies a noun)."""
     word = wk.words[m.first_word].text
     if m.start > wk.words[m.first_word].start:
-        if word[: m.start - wk.words[m.first_word].start] not in ("ب", "وب", "فب"):
+        clitic = word[: m.start - wk.words[m.first_word].start]
+        if clitic.lstrip("".join(rules.conjunction_clitics)) not in rules.locative_clitics:
             return False
         head = m.first_word - 1
     else:
         if m.first_word == 0:
             return False
-        if _reading_in(wk, m.first_word - 1, _VISIT_VERBS):
+        if _reading_in(wk, m.first_word - 1, rules.visit_verbs):
             return True  # زار غازي عنتاب, "visited Adana": the place is the visit's object
-        if wk.readings[m.first_word - 1][0][1] not in _PLACE_PREPOSITIONS:
+        if wk.readings[m.first_word - 1][0][1] not in rules.place_prepositions:
             return False
         head = m.first_word - 2
     if head < 0:
         return False
     events = rules.factual_verbs | rules.reporting_verbs | frozenset(rules.event_triggers)
     return head in named or _reading_in(wk, head, events)
-
-
-_PLACE_PREPOSITIONS = frozenset({"في", "الي", "داخل", "علي", "in", "to", "at", "inside", "on"})
-_VISIT_VERBS = frozenset(
-    {"زار", "زارت", "يزور", "تزور", "visited", "visits", "visit", "toured", "reached"}
-)
 
 
 def _has(wk: WordKeys, words: frozenset[str], clause: _Clause) -> bool:

@@ -137,9 +137,15 @@ def _is_word(wk: WordKeys, i: int, words: frozenset[str]) -> int | None:
     return None
 
 
+def _and_prefixed(wk: WordKeys, i: int) -> bool:
+    """Say whether word i carries the conjunction و in front (وكوريا): a second name."""
+    clitics = wk.rules.conjunction_clitics[:1]
+    return wk.words[i].text[:1] in clitics and len(wk.readings[i]) > 1
+
+
 def _definite(wk: WordKeys, i: int) -> bool:
     """Say whether word i is a definite noun or adjective (ال, or لل for ل + ال)."""
-    return any(k.startswith("ال") and len(k) > 3 for _, k in wk.readings[i])
+    return any(wk.rules.definite(k) for _, k in wk.readings[i])
 
 
 def _name_word(wk: WordKeys, i: int, lex: Lexicon, covered: set[int]) -> bool:
@@ -170,7 +176,7 @@ def _uncommon_definite(wk: WordKeys, i: int, lex: Lexicon) -> bool:
     """Say whether word i is written as definite (ال) yet is no common word: a family name."""
     key = wk.readings[i][0][1]
     return (
-        key.startswith("ال")
+        lex.rules.definite(key)
         and lex.rules.is_name_like(wk.words[i].text)
         and key not in lex.adjectives
         and key not in lex.rules.time_words
@@ -198,15 +204,13 @@ def _after_particle(wk: WordKeys, names: list[int], lex: Lexicon) -> bool:
 
 def _adjective_form(wk: WordKeys, i: int) -> bool:
     """Say whether word i has the shape of an adjective of relation (إرهابية, تحضيري)."""
-    key = wk.readings[i][0][1]
-    return key.endswith(("يه", "يين", "يون")) and len(key) > 4
+    return wk.rules.adjective_shape(wk.readings[i][0][1])
 
 
 def _family_name(wk: WordKeys, i: int, lex: Lexicon) -> bool:
     """Say whether a definite word standing alone after a title is a family name (الرئيس
     السيسي), not a noun with its adjective (الوزير التركي المقبرة التركية)."""
-    key = wk.readings[i][0][1]
-    if key.endswith("ه"):
+    if wk.rules.feminine(wk.readings[i][0][1]):
         return False  # a feminine noun: المقبرة, المنطقة
     nxt = i + 1
     return not (
@@ -230,7 +234,7 @@ def _title_continues(wk: WordKeys, i: int, lex: Lexicon, placed: dict[int, LexEn
         return True
     if key in rules.title_heads or key in rules.org_heads:
         return True  # المتحدث باسم وزارة الخارجية: an office inside the title
-    if wk.words[i].text[:1] == "و" and len(wk.readings[i]) > 1:
+    if _and_prefixed(wk, i):
         return False  # "and": a second name, not more of this one
     if _is_word(wk, i, rules.title_heads | rules.org_heads) is not None:
         return True
@@ -250,12 +254,12 @@ def _org_continues(wk: WordKeys, i: int, lex: Lexicon, placed: dict[int, LexEntr
         return False  # المركز الثاني is a rank; رئيس الهيئة المستشار X starts a person
     if i in placed and placed[i].type in ("GPE", "LOC", "ORG"):
         return True
-    if wk.words[i].text[:1] == "و" and len(wk.readings[i]) > 1:
+    if _and_prefixed(wk, i):
         return False
     if _definite(wk, i) or any(k in lex.adjectives for _, k in wk.readings[i]):
         return True
     return (
-        wk.words[i].text[:1] == "ل"
+        wk.words[i].text[:1] in rules.preposition_clitics[:1]  # ل (of): لكرة القدم
         and i + 1 < len(wk.words)
         and wk.joined[i]
         and _definite(wk, i + 1)
@@ -397,7 +401,7 @@ def _place_head(
             last += 1
         return wk.words[i].start + cut, wk.words[last].end, head
     first = wk.readings[nxt][0][1]
-    if first.endswith(("ه", "ها", "هم", "هما")):
+    if first.endswith(wk.rules.pronoun_suffixes) and wk.rules.pronoun_suffixes:
         return None  # ولاية رئاسية, ولاية مدتها: a term of office, not a state
     names: list[int] = []
     j = nxt
@@ -448,11 +452,14 @@ def _speaker_name(
 
 def _prepositional(wk: WordKeys, i: int) -> bool:
     """Say whether word i opens a new phrase rather than going on a name (لإجراء, وكوريا)."""
+    rules = wk.rules
     word = wk.words[i].text
-    if word[:1] in ("و", "ف") and len(wk.readings[i]) > 1:
+    if word[:1] in rules.conjunction_clitics and len(wk.readings[i]) > 1:
         return True
     # ل ب ك before the article or a hamza: لإجراء, بالدخول (but not لافروف).
-    return word[:1] in ("ل", "ب", "ك") and (word[1:2] in ("إ", "أ", "آ") or word[1:3] == "ال")
+    return word[:1] in rules.preposition_clitics and (
+        word[1:2] in ("إ", "أ", "آ") or word[1:].startswith(rules.article or "\0")
+    )
 
 
 def _placed(wk: WordKeys, lex: Lexicon) -> dict[int, LexEntry]:
@@ -482,14 +489,15 @@ def _model_name(
                 idx = idx[:n]
                 break
         while idx and (
-            not rules.is_name_like(wk.words[idx[0]].text) or _never_in_name(wk.words[idx[0]].text)
+            not rules.is_name_like(wk.words[idx[0]].text)
+            or _never_in_name(wk, wk.words[idx[0]].text)
         ):
             idx = idx[1:]
         while idx and not rules.is_name_like(wk.words[idx[-1]].text):
             idx = idx[:-1]
         if not idx or (len(idx) > 1 and _definite(wk, idx[0])):
             return None
-    while idx and _never_in_name(wk.words[idx[-1]].text):
+    while idx and _never_in_name(wk, wk.words[idx[-1]].text):
         idx = idx[:-1]  # ريال سنوياً: an adverb is no part of a name
     if not idx:
         return None
@@ -508,15 +516,15 @@ def _model_name(
     return None
 
 
-def _never_in_name(word: str) -> bool:
+def _never_in_name(wk: WordKeys, word: str) -> bool:
     """Say whether a word has a shape no name has: tanween (سنوياً) or a possessive (إدارته)."""
-    return "\u064b" in word or word.endswith(("ته", "تها", "تهم", "هم", "هما", "كم"))
+    return wk.rules.never_in_name(word)
 
 
 def _common_after_clitic(wk: WordKeys, i: int, lex: Lexicon) -> bool:
     """Say whether word i is a preposition glued to a common word (لنادي, بمبلغ)."""
     word = wk.words[i].text
-    if word[:1] not in ("ل", "ب", "ك"):
+    if word[:1] not in lex.rules.preposition_clitics:
         return False
     return any(cut and not lex.rules.is_name_like(word[cut:]) for cut, _ in wk.readings[i][1:])
 
@@ -558,9 +566,9 @@ def _clitic_cut(wk: WordKeys, i: int, lex: Lexicon, counts: Counter[str]) -> int
         return best_cut
     for cut, key in readings[1:]:
         clitic = wk.words[i].text[:cut]
-        if clitic in ("و", "ف") and len(key) >= 4:
+        if clitic in lex.rules.conjunction_clitics and len(key) >= 4:
             return cut
-        if key.startswith("ال"):
+        if lex.rules.definite(key):
             return cut
     return 0
 

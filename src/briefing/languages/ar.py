@@ -84,6 +84,21 @@ class ArabicRules(LanguageRules):
                     out.append((at, k))
         return out
 
+    def feminine(self, key: str) -> bool:
+        return key.endswith("ه")  # ة folds to ه in keys
+
+    def adjective_shape(self, key: str) -> bool:
+        return key.endswith(("يه", "يين", "يون")) and len(key) > 4
+
+    def never_in_name(self, word: str) -> bool:
+        # Tanween (سنوياً) marks an adverb or an indefinite noun; a possessive (إدارته، رحمهم)
+        # a common noun.
+        return "\u064b" in word or word.endswith(("ته", "تها", "تهم", "هم", "هما", "كم"))
+
+    def joined_by_and(self, word: str) -> bool:
+        """Say whether a word carries the conjunction و (وكوريا الشمالية)."""
+        return word.startswith("و") and len(word) > 2
+
     def refers_back(self, previous: str | None, key: str) -> str | None:
         """Return the bare title of a definite title word (الوزير -> وزير), else None."""
         return key[2:] if key.startswith("ال") and len(key) > 4 else None
@@ -95,10 +110,7 @@ class ArabicRules(LanguageRules):
             and key not in self.stop_words
             and key not in common_words()
             and not key.isdigit()
-            # Tanween (سنوياً) marks an adverb or an indefinite noun, and a possessive on a
-            # feminine noun (إدارته) a common noun: neither shape is a name's.
-            and "\u064b" not in word
-            and not word.endswith(("ته", "تها", "تهم", "تهما"))
+            and not self.never_in_name(word)
         )
 
 
@@ -247,6 +259,13 @@ ARABIC = ArabicRules(
     ),
     title_prepositions=_words("في لدى"),
     name_particles=_words("بن بنت ابن آل أبو أبي أم"),
+    visit_verbs=_words("زار زارت يزور تزور"),
+    conjunction_clitics=("و", "ف"),
+    preposition_clitics=("ل", "ب", "ك"),
+    locative_clitics=("ب",),
+    article="ال",
+    pronoun_suffixes=("ه", "ها", "هم", "هما"),
+    place_prepositions=_words("في إلى داخل على"),
     title_modifiers=_words(
         "العام العامة السابق السابقة الأسبق الأعلى التنفيذي التنفيذية العهد الوزراء باسم "
         "الأول الثاني المساعد المساعدة الدائم الدائمة"

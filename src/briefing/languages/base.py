@@ -66,6 +66,16 @@ class LanguageRules:
     title_prepositions: frozenset[str] = field(default_factory=frozenset)  # في in "the expert
     # in Gulf affairs X": a title may run through it to the name
     name_particles: frozenset[str] = field(default_factory=frozenset)  # بن, آل, "bin", "al"
+    # Letters a word may carry in front (Arabic): conjunctions و ف, prepositions ل ب ك, the
+    # article ال, and ب of place (بمالطا). Empty for languages that write these apart.
+    conjunction_clitics: tuple[str, ...] = ()
+    preposition_clitics: tuple[str, ...] = ()
+    locative_clitics: tuple[str, ...] = ()
+    article: str = ""
+    pronoun_suffixes: tuple[str, ...] = ()  # دعمه, مدتها: a noun with its owner, not a name
+    auxiliaries: frozenset[str] = field(default_factory=frozenset)  # "have announced"
+    visit_verbs: frozenset[str] = field(default_factory=frozenset)  # زار X: X is the place
+    place_prepositions: frozenset[str] = field(default_factory=frozenset)  # في X, "in X"
     subject_first: bool = False  # "Wang said …" (English) rather than قال وانغ … (Arabic)
     pronouns: frozenset[str] = field(default_factory=frozenset)  # a speaker carried over
     person_cues: frozenset[str] = field(default_factory=frozenset)  # words that, like a title,
@@ -87,6 +97,26 @@ class LanguageRules:
     def is_name_like(self, word: str) -> bool:
         """Say whether a word could be part of a proper name (a capital in Latin script)."""
         return word[:1].isupper()
+
+    def definite(self, key: str) -> bool:
+        """Say whether a word's key carries the definite article (الصيني)."""
+        return bool(self.article) and key.startswith(self.article) and len(key) > 3
+
+    def feminine(self, key: str) -> bool:
+        """Say whether a word's key has a feminine ending (قائلة, المقبرة)."""
+        return False
+
+    def adjective_shape(self, key: str) -> bool:
+        """Say whether a word has the shape of an adjective of relation (إرهابية)."""
+        return False
+
+    def never_in_name(self, word: str) -> bool:
+        """Say whether a word has a shape no name has (tanween, a possessive suffix)."""
+        return False
+
+    def joined_by_and(self, word: str) -> bool:
+        """Say whether a word is joined to the one before it by "and"."""
+        return word.casefold() == "and"
 
     def refers_back(self, previous: str | None, key: str) -> str | None:
         """Return the bare title of a word that refers back to someone ("the minister"), else
