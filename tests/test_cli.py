@@ -229,3 +229,27 @@ def test_readme_house_style_example_runs(tmp_path: Path) -> None:
     text = "\n".join(page.extract_text() or "" for page in reader.pages)
     assert "The Alder Gazette" in text and "Bottom line" in text
     assert list(reader.attachments) == ["briefing.json"]
+
+
+def test_unknown_model_is_a_usage_error(tmp_path: Path) -> None:
+    result = run_cli("generate", SEED, "--model", tmp_path / "no-model", "--out", "-")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("briefing: --model:")
+
+
+def test_article_from_stdin(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from briefing.cli import app
+
+    text = "وقال وزير الخارجية الصيني وانغ يي إن الزيارة ناجحة."
+    result = CliRunner().invoke(
+        app,
+        ["generate", "-", "--format", "json", "--published", "2023-09-18"],
+        input=text.encode("utf-8"),
+    )
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["article"]["source"] == "<stdin>"
+    assert doc["article"]["language"] == "ar"
+    assert doc["claims"][0]["speaker"]["text"] == "وزير الخارجية الصيني وانغ يي"
