@@ -15,7 +15,6 @@ class ExitStatus(IntEnum):
     FACT_TABLE = 4  # the fact table has problems
     OUTPUT = 5  # the briefing could not be written
     RENDER = 6  # the briefing could not be rendered
-    CLAIMS_FOUND = 10  # --fail-on: claims of that verdict were found
 
 
 class BriefingError(Exception):
