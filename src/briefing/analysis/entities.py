@@ -512,6 +512,8 @@ def _model_name(
     if span.label in _MODEL_TYPES:
         return name, _MODEL_TYPES[span.label]
     if span.label in _PLACE_LABELS:
+        if rules.key(name) in lex.adjectives or all(rules.adjective_shape(k) for k in keys):
+            return None  # "North Korean", "Scottish": an adjective, not a place
         return name, "GPE" if span.label != "LOC" else "LOC"
     return None
 

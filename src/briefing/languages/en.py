@@ -9,7 +9,16 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in text.split())
 
 
-ENGLISH = LanguageRules(
+class EnglishRules(LanguageRules):
+    """English rules: demonyms have a shape of their own."""
+
+    def adjective_shape(self, key: str) -> bool:
+        # Russian, Scottish, Chinese, Korean: adjectives of nationality, which taggers often
+        # take for places.
+        return len(key) > 4 and key.endswith(("ish", "ese", "ian", "ean"))
+
+
+ENGLISH = EnglishRules(
     code="en",
     direction="ltr",
     reporting_verbs=_words(
