@@ -32,11 +32,16 @@ def load_pipeline(language: str, model: str | None = None) -> Language:
     import briefing.components  # noqa: F401  (registers the components)
 
     source = model or bundled_model(language)
+    exclude = ["parser", "tagger", "lemmatizer", "senter"]
+    if model is None:
+        # Our models keep spaCy's own tokenizer for the language: building it from the
+        # language's rules is faster than reading the same rules back from the model folder.
+        exclude.append("tokenizer")
     if source is None:
         nlp = spacy.blank(language)
     else:
         try:
-            nlp = spacy.load(source, exclude=["parser", "tagger", "lemmatizer", "senter"])
+            nlp = spacy.load(source, exclude=exclude)
         except OSError:
             raise UsageError(f"--model: cannot load spaCy pipeline {str(source)!r}") from None
         if nlp.lang != language:

@@ -491,6 +491,7 @@ def _model_name(
         while idx and (
             not rules.is_name_like(wk.words[idx[0]].text)
             or _never_in_name(wk, wk.words[idx[0]].text)
+            or wk.readings[idx[0]][0][1] in rules.stop_words  # "Mr Kennedy"
         ):
             idx = idx[1:]
         while idx and not rules.is_name_like(wk.words[idx[-1]].text):
