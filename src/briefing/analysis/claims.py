@@ -164,7 +164,8 @@ def _clauses(text: str, wk: WordKeys, rules: LanguageRules, start: int, end: int
         opens = bool(
             keys & (rules.clause_openers | rules.relative_pronouns | rules.participle_attributions)
         ) or (word[:1] in rules.conjunction_clitics and len(word) > 3)
-        if not opens or _starts_attribution(text[after:end], rules):
+        quoted_first = text[start:end].lstrip()[:1] in {o for o, _ in rules.quote_pairs}
+        if not opens or quoted_first or _starts_attribution(text[after:end], rules):
             continue
         before_words = len(_words_between(wk, cuts[-1], m.start()))
         after_words = len(_words_between(wk, after, end))
@@ -510,9 +511,15 @@ def _speaker_at_the_end(
 ) -> _Attribution | None:
     """Return the speaker of "…, an official who asked not to be named said." (English)."""
     reporting = rules.reporting_verbs | rules.denial_verbs
-    last = clause.last
-    if not _reading_in(wk, last, reporting):
+    # The verb ends the clause, or nearly: "… told reporters on Monday."
+    verbs = [
+        i
+        for i in range(max(clause.first, clause.last - 4), clause.last + 1)
+        if _reading_in(wk, i, reporting)
+    ]
+    if not verbs:
         return None
+    last = verbs[-1]
     comma = text.rfind(",", clause.start, wk.words[last].start)
     if comma == -1:
         return None
