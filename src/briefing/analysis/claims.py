@@ -328,11 +328,7 @@ def _speaker_after(
     if end_word - i + 1 > _MAX_SPEAKER_WORDS:
         return None
     start, end = wk.words[i].start, wk.words[end_word].end
-    entity_key = _key_of(matches, start, end)
-    anonymous = entity_key is None and (
-        _reading_in(wk, i, rules.anonymous_heads) or _anonymous(text, rules, clause)
-    )
-    return Speaker(text[start:end], entity_key, anonymous), content
+    return _phrase_speaker(text, wk, rules, clause, matches, start, end), content
 
 
 def _named_subject(
@@ -367,6 +363,27 @@ def _named_subject(
 
 
 _IMPLICIT = Speaker("", None)
+
+
+def _phrase_speaker(
+    text: str,
+    wk: WordKeys,
+    rules: LanguageRules,
+    clause: _Clause,
+    matches: Sequence[Match],
+    start: int,
+    end: int,
+) -> Speaker:
+    """Return the speaker written as text[start:end]: linked to the one name it holds, and
+    anonymous when it names no one and is a source's head word (مصدر, "an official") or the
+    clause says the name was withheld."""
+    key = _key_of(matches, start, end)
+    heads = [i for i, w in enumerate(wk.words) if start <= w.start < end]
+    anonymous = key is None and (
+        any(_reading_in(wk, i, rules.anonymous_heads) for i in heads)
+        or _anonymous(text, rules, clause)
+    )
+    return Speaker(text[start:end], key, anonymous)
 
 
 def _carried(previous: Speaker) -> Speaker:
@@ -492,12 +509,16 @@ def _subject_speaker(
             if previous is None:
                 return None
             return _Attribution(_carried(previous), content, denied)
-        key = _key_of(matches, wk.words[clause.first].start, wk.words[last_subject].end)
-        anonymous = key is None and (
-            any(_reading_in(wk, i, rules.anonymous_heads) for i in range(clause.first, v))
-            or _anonymous(text, rules, clause)
+        speaker = _phrase_speaker(
+            text,
+            wk,
+            rules,
+            clause,
+            matches,
+            wk.words[clause.first].start,
+            len(subject) + wk.words[clause.first].start,
         )
-        return _Attribution(Speaker(subject, key, anonymous), content, denied)
+        return _Attribution(speaker, content, denied)
     return None
 
 
@@ -531,12 +552,8 @@ def _speaker_at_the_end(
         if previous is None:
             return None
         return _Attribution(_carried(previous), clause.start, False)
-    key = _key_of(matches, start, end)
-    anonymous = key is None and (
-        any(_reading_in(wk, i, rules.anonymous_heads) for i in subject)
-        or _anonymous(text, rules, clause)
-    )
-    return _Attribution(Speaker(text[start:end], key, anonymous), clause.start, False)
+    speaker = _phrase_speaker(text, wk, rules, clause, matches, start, end)
+    return _Attribution(speaker, clause.start, False)
 
 
 def _relative_speaker(
@@ -600,14 +617,11 @@ def _speaker_after_quote(
                 subject = re.split(r"\s*,\s*", subject)[0]
                 if wk.readings[after[0]][0][1] in rules.pronouns and previous is not None:
                     return _Attribution(_carried(previous), opened, False)
-                key = _key_of(
-                    matches, wk.words[after[0]].start, wk.words[after[0]].start + len(subject)
+                start = wk.words[after[0]].start
+                speaker = _phrase_speaker(
+                    text, wk, rules, clause, matches, start, start + len(subject)
                 )
-                anonymous = key is None and (
-                    any(_reading_in(wk, i, rules.anonymous_heads) for i in after[:v])
-                    or _anonymous(text, rules, clause)
-                )
-                return _Attribution(Speaker(subject, key, anonymous), opened, False)
+                return _Attribution(speaker, opened, False)
     for v in after[:2]:
         if not _reading_in(wk, v, reporting):
             continue
