@@ -219,6 +219,11 @@ def _attribute(
     if relative is not None:
         return relative
     if rules.subject_first:
+        # "…, according to the statement" names the speaker outright; a plural noun before it
+        # ("the sovereignty of states") must not pass for a verb with its subject.
+        trailing = _trailing_speaker(text, wk, rules, clause, matches)
+        if trailing is not None:
+            return _Attribution(trailing, clause.start, False)
         subject = _subject_speaker(
             text, wk, rules, clause, matches, previous
         ) or _speaker_at_the_end(text, wk, rules, clause, matches, previous)
@@ -243,6 +248,9 @@ def _attribute(
     after_quote = _speaker_after_quote(text, wk, rules, clause, matches, previous)
     if after_quote is not None:
         return after_quote
+    inverted = _said_after_a_quote(text, wk, rules, clause, matches)
+    if inverted is not None:
+        return inverted
     trailing = _trailing_speaker(text, wk, rules, clause, matches)
     if trailing is not None:
         return _Attribution(trailing, clause.start, False)
@@ -275,6 +283,21 @@ def _speaker_after(
     if i > clause.last or _introduces_content(text, wk, rules, v, clause):
         return None
     first_mention = _mention_at(matches, i)
+    if first_mention is not None and text[first_mention.end : first_mention.end + 2] in (
+        "'s",
+        "’s",
+    ):
+        # "said China's top diplomat Wang Yi": the country only qualifies the speaker.
+        later = [
+            m
+            for m in matches
+            if m.entry.type == "PERSON"
+            and first_mention.last_word < m.first_word <= first_mention.last_word + 5
+        ]
+        if later:
+            start, end = first_mention.start, later[0].end
+            speaker = Speaker(text[start:end], later[0].entry.key, False)
+            return speaker, _content_start(text, wk, rules, later[0].last_word, clause)
     if first_mention is not None:
         # A run of names joined by "and": روسيا وكوريا الشمالية.
         end_word = first_mention.last_word
@@ -587,6 +610,27 @@ def _relative_speaker(
         content = _content_after(text, wk, rules, r + 1, clause) or wk.words[r + 1].end
         denied = _reading_in(wk, r + 1, rules.denial_verbs)
         return _Attribution(Speaker(text[m.start : m.end], m.entry.key, False), content, denied)
+    return None
+
+
+def _said_after_a_quote(
+    text: str, wk: WordKeys, rules: LanguageRules, clause: _Clause, matches: Sequence[Match]
+) -> _Attribution | None:
+    """Return the speaker of a quote inside the sentence with the verb right after it:
+    …struggle "until real democracy comes", said Kilicdaroglu, who …"""
+    reporting = rules.reporting_verbs | rules.denial_verbs
+    closers = {c for _, c in rules.quote_pairs}
+    for v in range(clause.first + 1, clause.last + 1):
+        if not _reading_in(wk, v, reporting):
+            continue
+        gap = text[wk.words[v - 1].end : wk.words[v].start]
+        if not any(c in gap for c in closers) or v + 1 > clause.last:
+            continue
+        mention = _mention_at(matches, v + 1)
+        if mention is None or mention.first_word != v + 1:
+            continue
+        speaker = Speaker(text[mention.start : mention.end], mention.entry.key, False)
+        return _Attribution(speaker, clause.start, _reading_in(wk, v, rules.denial_verbs))
     return None
 
 

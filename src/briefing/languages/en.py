@@ -26,7 +26,8 @@ ENGLISH = EnglishRules(
         "confirms claimed claims alleged alleges denied denies accused accuses insisted insists "
         "warned warns noted notes argued argues believes believe reported reports explained "
         "explains acknowledged admitted asserted declared suggested wrote estimated predicted "
-        "expects expected revealed stressed"
+        "expects expected revealed stressed called described hailed welcomed praised condemned "
+        "criticised criticized urged"
     ),
     belief_verbs=_words("believes believe thinks think argued argues suggested"),
     denial_verbs=_words("denied denies deny rejected rejects dismissed"),
