@@ -78,3 +78,14 @@ def test_durations_and_numbers(tmp_path: Path) -> None:
     b = _brief(tmp_path, "The minister began a four-day visit to Cairo on Monday.")
     assert [d["value"] for d in b["durations"]] == ["P4D"]
     assert [d["value"] for d in b["dates"]] == ["2024-03-04"]
+
+
+def test_a_title_between_commas_is_a_role_claim(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "Ahmet Yener, head of the Supreme Election Council, told reporters that turnout was high.",
+    )
+    roles = [c["text"] for c in b["claims"] if c["kind"] == "role"]
+    assert roles == ["Ahmet Yener, head of the Supreme Election Council"]
+    speaker = _speaker(b, "turnout was high")
+    assert speaker is not None and speaker["text"] == "Ahmet Yener"

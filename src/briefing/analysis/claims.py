@@ -77,15 +77,14 @@ def find_claims(
             if event is not None:
                 events.append(event)
     for cue in titles:
-        keys = tuple(
-            dict.fromkeys(m.entry.key for m in matches if cue.start <= m.start < cue.name_end)
-        )
+        start = cue.start if cue.claim_start is None else cue.claim_start
+        keys = tuple(dict.fromkeys(m.entry.key for m in matches if start <= m.start < cue.name_end))
         claims.append(
             Claim(
                 id="",
-                start=cue.start,
+                start=start,
                 end=cue.name_end,
-                text=text[cue.start : cue.name_end],
+                text=text[start : cue.name_end],
                 kind="role",
                 speaker=None,
                 entity_keys=keys,

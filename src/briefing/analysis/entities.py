@@ -10,6 +10,7 @@ then every name found is looked for again everywhere (a surname alone is the sam
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -42,6 +43,7 @@ class TitleCue:
     text: str
     person_key: str
     name_end: int  # where the person's name ends: the role claim runs from start to here
+    claim_start: int | None = None  # a title after the name: the claim starts at the name
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,7 @@ def find_entities(
         if found is not None:
             _learn(found[0], found[1], doc_lex)
     matches = match_phrases(wk, doc_lex, blocked_words)
-    titles = _titles(text, wk, doc_lex, matches)
+    titles = _titles(text, wk, doc_lex, matches) + _appositions(text, wk, doc_lex, matches)
     references = _role_references(wk, doc_lex, matches, titles)
     return EntityFindings(_group(matches, text), tuple(matches), titles, references)
 
@@ -611,6 +613,40 @@ def _titles(
         start = wk.words[first[0]].start + first[1]
         end = wk.words[m.first_word - 1].end
         out.append(TitleCue(start, end, text[start:end], m.entry.key, m.end))
+    return tuple(out)
+
+
+_MAX_APPOSITION_WORDS = 8
+
+
+def _appositions(
+    text: str, wk: WordKeys, lex: Lexicon, matches: Sequence[Match]
+) -> tuple[TitleCue, ...]:
+    """Return titles written after a name, between commas, where a language does so: "Ahmet
+    Yener, head of the Supreme Election Council, told reporters"."""
+    rules = lex.rules
+    if not rules.subject_first:
+        return ()
+    out = []
+    for m in matches:
+        if m.entry.type != "PERSON" or m.last_word + 2 >= len(wk.words):
+            continue
+        if text[m.end : wk.words[m.last_word + 1].start].strip() != ",":
+            continue
+        first = m.last_word + 1
+        if wk.readings[first][0][1] == "the":
+            first += 1
+        if first >= len(wk.words) or _is_word(wk, first, rules.title_heads) is None:
+            continue
+        last = first
+        while (
+            last + 1 < len(wk.words)
+            and last - first < _MAX_APPOSITION_WORDS
+            and not re.search(r"[,.;:()]", text[wk.words[last].end : wk.words[last + 1].start])
+        ):
+            last += 1
+        start, end = wk.words[first].start, wk.words[last].end
+        out.append(TitleCue(start, end, text[start:end], m.entry.key, end, m.start))
     return tuple(out)
 
 
