@@ -609,3 +609,11 @@ def test_arabic_speed_on_100_kb() -> None:
     elapsed = time.perf_counter() - started
     assert len(exprs) > 1000
     assert elapsed < 1.0, f"{elapsed:.2f} s for {len(text)} characters"
+
+
+def test_english_weekday_in_a_future_sentence_is_the_coming_one() -> None:
+    published = date(2022, 12, 11)  # a Sunday
+    found = find_times(
+        "Morocco will face France on Wednesday. The coach spoke on Wednesday.", "en", published
+    )
+    assert [t.value for t in found] == ["2022-12-14", "2022-12-07"]

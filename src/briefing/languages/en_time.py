@@ -319,6 +319,18 @@ def _anchored(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
     return [doc.date(m.start("x"), m.end("x"), UNRESOLVED)]
 
 
+# A sentence in the future tense: a bare weekday in it is the coming one.
+_FUTURE = re.compile(
+    r"\b(?:will|is to|are to|is due to|are due to|is set to|are set to|plans to)\b"
+)
+
+
+def _sentence_before(text: str, pos: int) -> str:
+    """Return the part of the sentence that comes before `pos`."""
+    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), 0)
+    return text[start:pos]
+
+
 def _weekday(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
     before = doc.prev_word(m.start())
     if before in _NOT_WEEKDAY_BEFORE or before.lower() in ("a", "every", "each", "any"):
@@ -331,6 +343,8 @@ def _weekday(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
         return [doc.date(m.start("x"), m.end("x"), UNRESOLVED)]
     weekday = _WEEKDAYS[m.group("wd")]
     direction = _DIRECTIONS[m.group("dir").lower()] if m.group("dir") else 0
+    if not m.group("dir") and _FUTURE.search(_sentence_before(doc.text, m.start())):
+        direction = 1  # "will face France on Wednesday": the coming one
     if m.group("dir") and direction == 0:  # "this Friday": the Friday of the week of publication
         when = doc.published + timedelta(days=weekday - doc.published.weekday())
     else:
