@@ -15,6 +15,9 @@ class ExitStatus(IntEnum):
     FACT_TABLE = 4  # the fact table has problems
     OUTPUT = 5  # the briefing could not be written
     RENDER = 6  # the briefing could not be rendered
+    CLAIMS = 7  # --fail-on: claims with that verdict (or worse) are present; outputs were written
+    BATCH = 8  # batch: one or more articles failed; the others were written
+    MAIL = 9  # the email could not be sent (SMTP connection, TLS, login or refusal)
 
 
 class BriefingError(Exception):
@@ -47,3 +50,7 @@ class OutputError(BriefingError):
 
 class RenderError(BriefingError):
     status = ExitStatus.RENDER
+
+
+class MailError(BriefingError):
+    status = ExitStatus.MAIL
