@@ -35,6 +35,29 @@ def _speaker(b: dict[str, Any], piece: str) -> dict[str, Any] | None:
             "talks were",
             "Hakan Fidan",
         ),
+        # The speaker between commas inside the sentence.
+        (
+            "The death toll rose to 2,122 on Sunday, the interior ministry said, with 2,421 hurt.",
+            "2,122",
+            "the interior ministry",
+        ),
+        # The verb before its speaker at the end.
+        ("The talks went well, said Portugal defender Pepe.", "talks went", "Pepe"),
+        # An opening phrase of place, and a relative clause inside the subject.
+        (
+            "In the village of Moulay Brahim, a resident who gave his name only as Hassan told "
+            "reporters that his family had slept in the street.",
+            "slept in the street",
+            "a resident",
+        ),
+        # The subject's verb wins over a source cited after it.
+        (
+            "Wang said China was willing to work with the US, according to his ministry.",
+            "willing to work",
+            "Wang",
+        ),
+        # A reporting verb that takes a quote after its object.
+        ('Vladimir Putin called the victory "a natural result of your work".', "victory", "Putin"),
     ],
 )
 def test_speaker_structures(tmp_path: Path, text: str, piece: str, speaker: str | None) -> None:
@@ -89,3 +112,77 @@ def test_a_title_between_commas_is_a_role_claim(tmp_path: Path) -> None:
     assert roles == ["Ahmet Yener, head of the Supreme Election Council"]
     speaker = _speaker(b, "turnout was high")
     assert speaker is not None and speaker["text"] == "Ahmet Yener"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "King Mohammed VI declared three days of national mourning on Saturday.",
+        "Last week the department removed 27 companies from a blacklist, a move officials "
+        "welcomed as a goodwill gesture.",
+    ],
+)
+def test_verbs_with_an_object_report_no_speech(tmp_path: Path, text: str) -> None:
+    b = _brief(tmp_path, text)
+    assert all(c["speaker"] is None for c in b["claims"] if c["kind"] != "role")
+
+
+def test_pronouns_resolve_to_the_person_named_before(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "Gina Raimondo met Wang Wentao on Monday, according to a statement from the ministry. "
+        "She added that American companies found China hard to invest in.",
+    )
+    speaker = _speaker(b, "American companies")
+    assert speaker is not None and speaker["text"] == "Gina Raimondo"
+    assert speaker["carried"] is True
+
+
+def test_a_quote_standing_alone_keeps_the_speaker_before(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "\"It's a complicated relationship. It's a challenging one,\" Gina Raimondo told Wang. "
+        '"We will of course disagree on certain issues."',
+    )
+    first = _speaker(b, "complicated relationship")
+    alone = _speaker(b, "disagree on certain issues")
+    assert first is not None and first["text"] == "Gina Raimondo"
+    assert alone is not None and alone["text"] == "Gina Raimondo"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ('"A victory," said China\'s top diplomat Wang Yi.', "China's top diplomat Wang Yi"),
+        (
+            "White House national security spokesman John Kirby spoke to reporters.",
+            "White House national security spokesman John Kirby",
+        ),
+        (
+            "On Monday she met Britain's foreign secretary James Cleverly in London.",
+            "Britain's foreign secretary James Cleverly",
+        ),
+        (
+            "Prince Faisal bin Farhan, the Saudi foreign minister, wrote on Twitter.",
+            "Faisal bin Farhan, the Saudi foreign minister",
+        ),
+        ("Chinese Premier Li Qiang met the delegation.", "Chinese Premier Li Qiang"),
+    ],
+)
+def test_possessive_and_lower_case_titles_make_role_claims(
+    tmp_path: Path, text: str, role: str
+) -> None:
+    b = _brief(tmp_path, text)
+    assert role in [c["text"] for c in b["claims"] if c["kind"] == "role"]
+
+
+def test_names_with_particles_and_places_after_a_head(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "Prince Faisal bin Farhan visited the village of Moulay Brahim. The magnitude 6.8 quake "
+        "struck late on Friday.",
+    )
+    names = {(e["type"], e["name"]) for e in b["entities"]}
+    assert ("PERSON", "Faisal bin Farhan") in names
+    assert ("GPE", "Moulay Brahim") in names
+    assert not any(n == "6.8" for _t, n in names)

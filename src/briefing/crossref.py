@@ -8,9 +8,11 @@ from collections.abc import Sequence
 from briefing.facts import Entity as TableEntity
 from briefing.facts import Fact, FactTable, date_bounds
 from briefing.gazetteer import places_by_id
+from briefing.languages import detect_language
 from briefing.languages.base import LanguageRules, words
 from briefing.lexicon import Lexicon, phrase_key
 from briefing.models import Claim, Evidence, Finding, TimeRef
+from briefing.timex import find_times
 
 
 def cross_reference(
@@ -40,6 +42,7 @@ class _Checker:
         self.lexicon = lexicon
         self.rules: LanguageRules = lexicon.rules
         self.published = published
+        self._windows: dict[str, tuple[dt.date, dt.date]] = {}
         self.cues = {
             f.id: [phrase_key(c, self.rules).split() for c in _cues_for(f, self.rules.code)]
             for f in table.facts
@@ -125,7 +128,7 @@ class _Checker:
         dated = [t for t in claim.times if t.kind == "date" and t.value]
         if not dated:
             return []
-        lo, hi = date_bounds(fact.date)
+        lo, hi = self._window(fact)
         for t in dated:
             assert t.value is not None
             a, b = date_bounds(t.value)
@@ -154,6 +157,24 @@ class _Checker:
                 f"the table has {fact.date}",
             )
         ]
+
+    def _window(self, fact: Fact) -> tuple[dt.date, dt.date]:
+        """Return the days a fact's event covers: its date, stretched to the other dates its
+        statement gives close by ("from 27 to 30 August 2023": a date field holds one day)."""
+        assert fact.date is not None
+        cached = self._windows.get(fact.id)
+        if cached is not None:
+            return cached
+        lo, hi = date_bounds(fact.date)
+        statement = fact.statement
+        for t in find_times(statement, detect_language(statement), lo):
+            if t.kind != "date" or not t.value or t.precision != "day":
+                continue
+            a, b = date_bounds(t.value)
+            if lo - _STRETCH <= a and b <= hi + _STRETCH:
+                lo, hi = min(lo, a), max(hi, b)
+        self._windows[fact.id] = (lo, hi)
+        return lo, hi
 
     def _place(self, claim: Claim, fact: Fact) -> list[Evidence]:
         assert fact.place is not None
@@ -348,6 +369,7 @@ def _title_fits(title_key: str, role: object, rules: LanguageRules) -> bool:
     return False
 
 
+_STRETCH = dt.timedelta(days=31)  # how far a statement's own dates may widen a fact's date
 _TIE_DISTANCE = 6  # words between a date and the event's cue or subject, at the most
 # A place is already tied to an event by its preposition; the distance only keeps another
 # event's place (a second clause of the sentence) from counting.

@@ -48,6 +48,7 @@ def find_claims(
     claims: list[Claim] = []
     events: list[Event] = []
     previous: Speaker | None = None
+    last_sentence: Speaker | None = None  # the speaker of the sentence just before
     for s_start, s_end in sentences:
         sentence_speaker: _Attribution | None = None
         for clause in _clauses(text, wk, rules, s_start, s_end):
@@ -55,7 +56,14 @@ def find_claims(
             if attribution.speaker is None and sentence_speaker is not None:
                 # A later clause of reported speech keeps its sentence's speaker.
                 attribution = _Attribution(sentence_speaker.speaker, clause.start, False)
-            elif attribution.speaker is not None and sentence_speaker is None:
+            elif (
+                attribution.speaker is None
+                and last_sentence is not None
+                and _only_a_quote(text, rules, clause)
+            ):
+                # A quote standing alone goes on with the sentence before: "…," she said. "…"
+                attribution = _Attribution(_carried(last_sentence), clause.start, False)
+            if attribution.speaker is not None and sentence_speaker is None:
                 sentence_speaker = attribution
             if attribution.speaker is not None:
                 previous = attribution.speaker
@@ -76,6 +84,7 @@ def find_claims(
             event = _event(text, wk, rules, clause, matches, claim, (s_start, s_end))
             if event is not None:
                 events.append(event)
+        last_sentence = sentence_speaker.speaker if sentence_speaker is not None else None
     for cue in titles:
         start = cue.start if cue.claim_start is None else cue.claim_start
         keys = tuple(dict.fromkeys(m.entry.key for m in matches if start <= m.start < cue.name_end))
@@ -124,6 +133,16 @@ def _antecedent(
         and m.entry.type in ("PERSON", "ORG", "GPE")
     ]
     return before[-1].entry.key if before else None
+
+
+def _only_a_quote(text: str, rules: LanguageRules, clause: _Clause) -> bool:
+    """Say whether a clause is a quote and nothing else ("We will of course disagree.")."""
+    body = text[clause.start : clause.end].strip().rstrip(".!?؟…")
+    for opener, closer in rules.quote_pairs:
+        inner = body[len(opener) : -len(closer)] if body.endswith(closer) else ""
+        if body.startswith(opener) and inner and opener not in inner and closer not in inner:
+            return True
+    return False
 
 
 def _renumber(claim: Claim, n: int) -> Claim:
@@ -220,12 +239,16 @@ def _attribute(
     if rules.subject_first:
         # "…, according to the statement" names the speaker outright; a plural noun before it
         # ("the sovereignty of states") must not pass for a verb with its subject.
-        trailing = _trailing_speaker(text, wk, rules, clause, matches)
-        if trailing is not None:
-            return _Attribution(trailing, clause.start, False)
         subject = _subject_speaker(
             text, wk, rules, clause, matches, previous
         ) or _speaker_at_the_end(text, wk, rules, clause, matches, previous)
+        if subject is not None and _names_someone(subject):
+            return subject
+        # "Wang said …, according to a statement" is Wang's; otherwise "according to" names
+        # the speaker outright (a plural noun such as "states" is no verb with its subject).
+        trailing = _trailing_speaker(text, wk, rules, clause, matches)
+        if trailing is not None:
+            return _Attribution(trailing, clause.start, False)
         if subject is not None:
             return subject
     reporting = rules.reporting_verbs | rules.denial_verbs
@@ -257,6 +280,20 @@ def _attribute(
     if participle is not None:
         return _Attribution(participle, clause.start, False)
     return _Attribution(None, clause.start, False)
+
+
+def _speech_follows(text: str, wk: WordKeys, rules: LanguageRules, v: int, clause: _Clause) -> bool:
+    """Say whether words are reported after verb v: "that", a colon, or a quote anywhere after
+    it ("called the victory "a natural result"")."""
+    if _introduces_content(text, wk, rules, v, clause):
+        return True
+    rest = text[wk.words[v].end : clause.end]
+    return any(o in rest for o, _ in rules.quote_pairs)
+
+
+def _names_someone(attribution: _Attribution) -> bool:
+    speaker = attribution.speaker
+    return speaker is not None and (speaker.entity_key is not None or speaker.carried)
 
 
 def _introduces_content(
@@ -501,47 +538,100 @@ def _subject_speaker(
     head = text[clause.start : clause.end].lstrip()
     if head[:1] in {o for o, _ in rules.quote_pairs}:
         return None  # a quote first: its speaker comes after it
-    for v in range(clause.first + 1, min(clause.last, clause.first + _MAX_SUBJECT_WORDS) + 1):
+    first = _after_opening_phrase(text, wk, rules, clause)
+    for v in range(first + 1, min(clause.last, first + _MAX_SUBJECT_WORDS) + 1):
         if not _reading_in(wk, v, reporting):
             continue
-        gap = text[wk.words[clause.first].start : wk.words[v].start]
+        if _reading_in(wk, v, rules.object_verbs) and not _speech_follows(
+            text, wk, rules, v, clause
+        ):
+            continue  # "declared three days of mourning": an act, not speech
+        gap = text[wk.words[first].start : wk.words[v].start]
         last_subject = v - 1
         if re.search(r"[;:“”\"]", gap):
             return None
         if "," in gap:
             # "Mark Mackie, director of Regular Music, said": the name before the apposition.
-            if not gap.rstrip().endswith(","):
+            # One comma only ("The talks went well, said X") puts the speaker after the verb.
+            if not gap.rstrip().endswith(",") or gap.count(",") < 2:
                 return None
             before = [
                 i
-                for i in range(clause.first, v)
-                if "," not in text[wk.words[clause.first].start : wk.words[i].end]
+                for i in range(first, v)
+                if "," not in text[wk.words[first].start : wk.words[i].end]
             ]
             if not before:
                 return None
             last_subject = before[-1]
-        while last_subject > clause.first and wk.readings[last_subject][0][1] in rules.auxiliaries:
+        while last_subject > first and wk.readings[last_subject][0][1] in rules.auxiliaries:
             last_subject -= 1  # "US band REM have announced": the subject ends before "have"
+        # "a resident who gave his name only as Hassan told": the head before the relative.
+        relative = next(
+            (
+                i
+                for i in range(first + 1, last_subject + 1)
+                if wk.readings[i][0][1] in rules.relative_pronouns
+            ),
+            None,
+        )
+        if relative is not None:
+            last_subject = relative - 1
         content = wk.words[v].end
         if v + 1 <= clause.last and _reading_in(wk, v + 1, rules.complementizers):
             content = wk.words[v + 1].end
         denied = _reading_in(wk, v, rules.denial_verbs)
-        subject = text[wk.words[clause.first].start : wk.words[last_subject].end]
-        if v - clause.first == 1 and wk.readings[clause.first][0][1] in rules.pronouns:
-            if previous is None:
+        if v - first == 1 and wk.readings[first][0][1] in rules.pronouns:
+            carried = _pronoun_speaker(text, wk, rules, first, matches, previous)
+            if carried is None:
                 return None
-            return _Attribution(_carried(previous), content, denied)
+            return _Attribution(carried, content, denied)
         speaker = _phrase_speaker(
-            text,
-            wk,
-            rules,
-            clause,
-            matches,
-            wk.words[clause.first].start,
-            len(subject) + wk.words[clause.first].start,
+            text, wk, rules, clause, matches, wk.words[first].start, wk.words[last_subject].end
         )
         return _Attribution(speaker, content, denied)
     return None
+
+
+def _after_opening_phrase(text: str, wk: WordKeys, rules: LanguageRules, clause: _Clause) -> int:
+    """Return the first word of a clause's subject: past an opening phrase of place or time
+    ("In the village of Moulay Brahim, a resident told …"), else the clause's first word."""
+    key = wk.readings[clause.first][0][1]
+    if key not in rules.prepositions and key not in rules.time_words:
+        return clause.first
+    for i in range(clause.first + 1, min(clause.last, clause.first + 8) + 1):
+        gap = text[wk.words[i - 1].end : wk.words[i].start]
+        if "," in gap:
+            return i
+        if re.search(r"[;:“”\"]", gap):
+            break
+    return clause.first
+
+
+def _pronoun_speaker(
+    text: str,
+    wk: WordKeys,
+    rules: LanguageRules,
+    i: int,
+    matches: Sequence[Match],
+    previous: Speaker | None,
+) -> Speaker | None:
+    """Return who the pronoun at word i stands for: "he" or "she" is the last person named as
+    a speaker or, failing that, mentioned shortly before; "it" or "they" the last speaker."""
+    if wk.readings[i][0][1] not in rules.person_pronouns:
+        return _carried(previous) if previous is not None else None
+    types = {m.entry.key: m.entry.type for m in matches}
+    if previous is not None and types.get(previous.entity_key or "") == "PERSON":
+        return _carried(previous)
+    start = wk.words[i].start
+    people = [
+        m for m in matches if m.entry.type == "PERSON" and m.end <= start and start - m.end < 600
+    ]
+    if people:
+        # The subject of the last sentence that names someone: its first person.
+        opened = max(text.rfind(e, 0, people[-1].start) for e in (". ", "\n", "? ", "! "))
+        m = next(p for p in people if p.start > opened)
+        return Speaker(text[m.start : m.end], m.entry.key, False, True)
+    return _carried(previous) if previous is not None else None
 
 
 def _speaker_at_the_end(
@@ -554,11 +644,14 @@ def _speaker_at_the_end(
 ) -> _Attribution | None:
     """Return the speaker of "…, an official who asked not to be named said." (English)."""
     reporting = rules.reporting_verbs | rules.denial_verbs
-    # The verb ends the clause, or nearly: "… told reporters on Monday."
+    # The verb ends the clause, or nearly ("… told reporters on Monday."), or stands between
+    # commas in it: "… rose to 2,122 on Sunday, the interior ministry said, with …".
     verbs = [
         i
-        for i in range(max(clause.first, clause.last - 4), clause.last + 1)
+        for i in range(clause.first, clause.last + 1)
         if _reading_in(wk, i, reporting)
+        and not _reading_in(wk, i, rules.object_verbs)
+        and (i >= clause.last - 4 or _between_commas(text, wk, i, clause))
     ]
     if not verbs:
         return None
@@ -566,16 +659,39 @@ def _speaker_at_the_end(
     comma = text.rfind(",", clause.start, wk.words[last].start)
     if comma == -1:
         return None
+    if (
+        not text[comma + 1 : wk.words[last].start].strip()
+        and last < clause.last
+        and _reading_in(wk, last, rules.inverting_verbs)
+    ):
+        # "…, said Portugal defender Pepe.": the verb first, the speaker to the end.
+        rest = range(last + 1, clause.last + 1)
+        if len(rest) > _MAX_SPEAKER_WORDS or re.search(
+            r"[,;:]", text[wk.words[last].end : clause.end].rstrip(".!? ")
+        ):
+            return None
+        start, end = wk.words[last + 1].start, wk.words[clause.last].end
+        speaker = _phrase_speaker(text, wk, rules, clause, matches, start, end)
+        return _Attribution(speaker, clause.start, _reading_in(wk, last, rules.denial_verbs))
     subject = [i for i in range(clause.first, last) if wk.words[i].start > comma]
     if not subject or len(subject) > _MAX_SUBJECT_WORDS + 4:
         return None
     start, end = wk.words[subject[0]].start, wk.words[subject[-1]].end
     if len(subject) == 1 and wk.readings[subject[0]][0][1] in rules.pronouns:
-        if previous is None:
+        carried = _pronoun_speaker(text, wk, rules, subject[0], matches, previous)
+        if carried is None:
             return None
-        return _Attribution(_carried(previous), clause.start, False)
+        return _Attribution(carried, clause.start, False)
     speaker = _phrase_speaker(text, wk, rules, clause, matches, start, end)
     return _Attribution(speaker, clause.start, False)
+
+
+def _between_commas(text: str, wk: WordKeys, v: int, clause: _Clause) -> bool:
+    """Say whether verb v closes a short aside that a comma opened: ", the ministry said,"."""
+    if v >= clause.last or "," not in text[wk.words[v].end : wk.words[v + 1].start]:
+        return False
+    opened = text.rfind(",", clause.start, wk.words[v].start)
+    return opened != -1 and len(text[opened : wk.words[v].start].split()) <= 6
 
 
 def _relative_speaker(
@@ -658,8 +774,10 @@ def _speaker_after_quote(
                 subject = text[wk.words[after[0]].start : wk.words[v - 1].end]
                 # "…," Alexander Korolev, an expert on …, told the BBC: the name before a comma.
                 subject = re.split(r"\s*,\s*", subject)[0]
-                if wk.readings[after[0]][0][1] in rules.pronouns and previous is not None:
-                    return _Attribution(_carried(previous), opened, False)
+                if wk.readings[after[0]][0][1] in rules.pronouns:
+                    carried = _pronoun_speaker(text, wk, rules, after[0], matches, previous)
+                    if carried is not None:
+                        return _Attribution(carried, opened, False)
                 start = wk.words[after[0]].start
                 speaker = _phrase_speaker(
                     text, wk, rules, clause, matches, start, start + len(subject)

@@ -200,6 +200,17 @@ def _particle_chain_allows(wk: WordKeys, names: list[int], k: int, lex: Lexicon)
     return wk.readings[k][0][1] in particles
 
 
+def _particle_inside(wk: WordKeys, names: list[int], k: int, lex: Lexicon) -> bool:
+    """Say whether word k is a lower-case particle inside a name ("Faisal bin Farhan")."""
+    return (
+        bool(names)
+        and wk.readings[k][0][1] in lex.rules.name_particles
+        and k + 1 < len(wk.words)
+        and wk.joined[k]
+        and lex.rules.is_name_like(wk.words[k + 1].text)
+    )
+
+
 def _after_particle(wk: WordKeys, names: list[int], lex: Lexicon) -> bool:
     return bool(names) and wk.readings[names[-1]][0][1] in lex.rules.name_particles
 
@@ -323,6 +334,7 @@ def _cue_names(wk: WordKeys, lex: Lexicon, covered: set[int]) -> list[tuple[int,
             and wk.joined[k - 1]
             and (
                 _after_particle(wk, names, lex)
+                or _particle_inside(wk, names, k, lex)
                 or (
                     _name_word(wk, k, lex, covered)
                     and not (names and _prepositional(wk, k))
@@ -402,6 +414,11 @@ def _place_head(
         while last + 1 < len(wk.words) and placed.get(last + 1) is placed[nxt]:
             last += 1
         return wk.words[i].start + cut, wk.words[last].end, head
+    linked = (
+        wk.readings[nxt][0][1] in rules.place_links and nxt + 1 < len(wk.words) and wk.joined[nxt]
+    )
+    if linked:
+        nxt += 1  # "the village of Moulay Brahim": the name alone is the place
     first = wk.readings[nxt][0][1]
     if first.endswith(wk.rules.pronoun_suffixes) and wk.rules.pronoun_suffixes:
         return None  # ولاية رئاسية, ولاية مدتها: a term of office, not a state
@@ -414,6 +431,8 @@ def _place_head(
         j += 1
     if not names:
         return None
+    if linked:
+        return wk.words[names[0]].start, wk.words[names[-1]].end, head
     return wk.words[i].start + cut, wk.words[names[-1]].end, head
 
 
@@ -494,6 +513,7 @@ def _model_name(
             not rules.is_name_like(wk.words[idx[0]].text)
             or _never_in_name(wk, wk.words[idx[0]].text)
             or wk.readings[idx[0]][0][1] in rules.stop_words  # "Mr Kennedy"
+            or (len(idx) > 1 and wk.readings[idx[0]][0][1] in rules.title_heads)  # "Prince X"
         ):
             idx = idx[1:]
         while idx and not rules.is_name_like(wk.words[idx[-1]].text):
@@ -507,6 +527,8 @@ def _model_name(
     keys = [wk.readings[i][0][1] for i in idx]
     if all(k in rules.stop_words or k in rules.time_words for k in keys):
         return None
+    if not any(c.isalpha() for k in keys for c in k):
+        return None  # "6.8": a number is no name
     if len(idx) == 1 and not _model_word_ok(wk, idx[0], lex, counts):
         return None
     cut = _clitic_cut(wk, idx[0], lex, counts)
@@ -599,8 +621,17 @@ def _titles(
                 head = (j, cut)
             elif not (
                 _title_continues(wk, j, lex, placed)
-                # "US National Security Advisor": capitalised words before the head word.
-                or (head is not None and rules.subject_first and wk.words[j].text[:1].isupper())
+                # "US National Security Advisor": capitalised words before the head word, and
+                # the lower-case ones of "national security spokesman".
+                or (
+                    head is not None
+                    and rules.subject_first
+                    and (
+                        wk.words[j].text[:1].isupper()
+                        or wk.readings[j][0][1] in rules.title_words
+                        or _possessive(text, wk, j)
+                    )
+                )
             ):
                 break
             leftmost = (j, cut or 0)
@@ -636,7 +667,21 @@ def _appositions(
         first = m.last_word + 1
         if wk.readings[first][0][1] == "the":
             first += 1
-        if first >= len(wk.words) or _is_word(wk, first, rules.title_heads) is None:
+        # "the Saudi foreign minister": a demonym and lower-case title words before the head.
+        head = first
+        while (
+            head < len(wk.words)
+            and head - first < 3
+            and _is_word(wk, head, rules.title_heads) is None
+            and (
+                wk.readings[head][0][1] in rules.title_words
+                or any(k in lex.adjectives for _, k in wk.readings[head])
+                or (wk.words[head].text[:1].isupper() and head + 1 < len(wk.words))
+                or _possessive(text, wk, head)
+            )
+        ):
+            head += 1
+        if head >= len(wk.words) or _is_word(wk, head, rules.title_heads) is None:
             continue
         last = first
         while (
@@ -648,6 +693,15 @@ def _appositions(
         start, end = wk.words[first].start, wk.words[last].end
         out.append(TitleCue(start, end, text[start:end], m.entry.key, end, m.start))
     return tuple(out)
+
+
+def _possessive(text: str, wk: WordKeys, i: int) -> bool:
+    """Say whether word i is the s of a possessive ("China's"), written after an apostrophe."""
+    return (
+        i > 0
+        and wk.words[i].text in ("s", "S")
+        and text[wk.words[i - 1].end : wk.words[i].start] in ("'", "’")
+    )
 
 
 def _group(matches: Sequence[Match], text: str) -> tuple[Entity, ...]:

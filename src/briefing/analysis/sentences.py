@@ -93,6 +93,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 def _inside_quote(text: str, start: int, pos: int) -> bool:
     segment = text[start:pos]
+    straight = segment.rfind('"')
+    if segment.count('"') % 2 == 1 and pos - (start + straight) < _MAX_QUOTE:
+        return True  # "It's complicated. It's challenging," she said: one sentence
     opened = max(segment.rfind(c) for c in _OPENERS)
     if opened == -1:
         return False

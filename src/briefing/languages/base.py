@@ -82,6 +82,15 @@ class LanguageRules:
     # come before a name but make no role claim (نظيره, "counterpart")
     clause_openers: frozenset[str] = field(default_factory=frozenset)  # words after "، " that
     # open a new clause (وهو, إذ, لكن) — the clause splitter's cue
+    object_verbs: frozenset[str] = field(default_factory=frozenset)  # reporting verbs that
+    # as often take a plain object ("declared three days of mourning", "welcomed the move"):
+    # they report speech only before "that", a colon or a quote
+    title_words: frozenset[str] = field(default_factory=frozenset)  # lower-case words that
+    # go on a title before its head ("national security spokesman", "top diplomat")
+    place_links: frozenset[str] = field(default_factory=frozenset)  # "of" in "the village of X"
+    person_pronouns: frozenset[str] = field(default_factory=frozenset)  # "he", "she": a person
+    inverting_verbs: frozenset[str] = field(default_factory=frozenset)  # "…, said X": verbs
+    # that may come before their subject at the end of a sentence
 
     def key(self, text: str) -> str:
         """Return the matching key of a word or phrase: the same for every spelling of it."""

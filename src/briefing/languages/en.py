@@ -48,7 +48,9 @@ ENGLISH = EnglishRules(
     title_heads=_words(
         "president prime minister secretary chancellor leader spokesman spokeswoman "
         "spokesperson adviser advisor ambassador envoy king queen prince general director "
-        "chairman chair governor mayor senator judge coach captain commissioner chief head"
+        "chairman chair governor mayor senator judge coach captain commissioner chief head "
+        "premier diplomat negotiator lawmaker legislator commander emir sheikh pope "
+        "congressman congresswoman representative ceo founder"
     ),
     org_heads=_words(
         "ministry department agency university organisation organization council alliance "
@@ -118,7 +120,13 @@ ENGLISH = EnglishRules(
     }
     | {"thirty": 30.0, "forty": 40.0, "fifty": 50.0, "hundred": 100.0, "thousand": 1000.0},
     quote_pairs=(("“", "”"), ('"', '"'), ("‘", "’")),
-    person_cues=_words("counterpart analyst expert professor researcher"),
+    person_cues=_words(
+        "counterpart analyst expert professor researcher economist historian scientist "
+        "journalist reporter correspondent editor lawyer attorney activist campaigner witness "
+        "resident defender striker midfielder goalkeeper winger forward manager player "
+        "midfielder athlete singer actor writer author artist businessman businesswoman "
+        "billionaire candidate"
+    ),
     subject_first=True,
     auxiliaries=_words("have has had will would is was were are also"),
     visit_verbs=_words("visited visits visit toured reached"),
@@ -132,4 +140,25 @@ ENGLISH = EnglishRules(
     ),
     relative_pronouns=_words("who which that"),
     clause_openers=_words("which while but whereas although"),
+    object_verbs=_words(
+        "declared declares announced announces welcomed welcomes hailed hails praised praises "
+        "condemned condemns criticised criticized criticises criticizes urged urges called calls "
+        "described describes confirmed confirms revealed reveals estimated predicted expected "
+        "expects stressed reported reports noted notes"
+    ),
+    title_words=_words(
+        "national security foreign defence defense finance trade commerce interior home health "
+        "economy economic justice energy education transport environment agriculture labour "
+        "labor culture information tourism industry treasury state top senior chief deputy vice "
+        "assistant associate press military army navy intelligence former acting interim "
+        "outgoing incoming opposition parliamentary principal permanent special executive "
+        "general supreme"
+    ),
+    place_heads={
+        **dict.fromkeys(_words("village town city capital province district county"), "GPE"),
+        **dict.fromkeys(_words("region governorate island"), "GPE"),
+    },
+    place_links=_words("of"),
+    person_pronouns=_words("he she"),
+    inverting_verbs=_words("said says added adds wrote asked explained insisted warned"),
 )
