@@ -186,3 +186,35 @@ def test_names_with_particles_and_places_after_a_head(tmp_path: Path) -> None:
     assert ("PERSON", "Faisal bin Farhan") in names
     assert ("GPE", "Moulay Brahim") in names
     assert not any(n == "6.8" for _t, n in names)
+
+
+def test_a_passive_reporting_verb_names_its_agent(tmp_path: Path) -> None:
+    b = _brief(tmp_path, "The claim was denied by UKIP spokesman Mark Croucher on Monday.")
+    speaker = _speaker(b, "The claim")
+    assert speaker is not None and speaker["text"].startswith("UKIP spokesman Mark Croucher")
+
+
+def test_she_is_not_the_mr_who_spoke_before(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "Mr Hockney said the law was clear. UKIP chairman Petrina Holdsworth has said the party "
+        'could act. She said: "We could take legal proceedings."',
+    )
+    speaker = _speaker(b, "legal proceedings")
+    assert speaker is not None and speaker["text"] == "Petrina Holdsworth"
+
+
+def test_organisations_places_and_people_the_model_gets_wrong(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "Talks hosted by Iraq and Oman helped, said the secretary of Iran's Supreme National "
+        "Security Council. The bank Goldman Sachs backed the deal. Protesters stormed the "
+        "embassy after the execution of the Shi'ite cleric Nimr al-Nimr. Rabbi Marvin Hier of "
+        "the Simon Wiesenthal Center spoke.",
+    )
+    names = {(e["type"], e["name"]) for e in b["entities"]}
+    assert ("GPE", "Oman") in names  # an Arabic form is ambiguous (عمان), the English one not
+    assert ("ORG", "Supreme National Security Council") in names
+    assert ("ORG", "Goldman Sachs") in names
+    assert ("PERSON", "Nimr al-Nimr") in names
+    assert ("ORG", "Simon Wiesenthal Center") in names

@@ -345,8 +345,9 @@ def test_gazetteer_entries_are_well_formed(gazetteer: dict[str, Any]) -> None:
             if not is_form_list(entry.get(language)):
                 problems.append(f"{where}: needs a list of distinct {language} forms")
         problems.extend(form_problems(where, entry))
-        if not isinstance(entry.get("ambiguous", False), bool):
-            problems.append(f"{where}: ambiguous must be true or false")
+        ambiguous = entry.get("ambiguous", [])
+        if not isinstance(ambiguous, list) or not set(ambiguous) <= {"ar", "en"}:
+            problems.append(f"{where}: ambiguous must be a list of languages (ar, en)")
         if "adj" in entry:
             problems.extend(adjective_problems(where, entry, countries))
         if "capital" in entry:
@@ -391,7 +392,7 @@ def test_no_gazetteer_form_carries_a_clitic(gazetteer: dict[str, Any]) -> None:
     attached = [
         f"{entry['id']}: {form}"
         for entry in gazetteer["entries"]
-        if not entry.get("ambiguous")
+        if "ar" not in entry.get("ambiguous", [])
         for form in map(normalise_ar, entry["ar"])
         for clitic in CLITICS
         if form.startswith(clitic) and form[len(clitic) :] in forms

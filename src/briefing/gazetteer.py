@@ -21,7 +21,7 @@ class Place:
     adjectives: Mapping[str, tuple[str, ...]]
     country: str | None  # for cities and provinces: the country's id
     capital: str | None
-    ambiguous: bool = False
+    ambiguous: frozenset[str] = frozenset()  # languages where a one-word form is a common word
 
     @property
     def name(self) -> str:
@@ -55,10 +55,19 @@ def load_gazetteer() -> tuple[Place, ...]:
                 adjectives={lang: tuple(str(f) for f in forms) for lang, forms in adj.items()},
                 country=node.get("country"),
                 capital=node.get("capital"),
-                ambiguous=bool(node.get("ambiguous", False)),
+                ambiguous=_languages(node.get("ambiguous")),
             )
         )
     return tuple(places)
+
+
+def _languages(value: object) -> frozenset[str]:
+    """Return the languages an `ambiguous` field names: a list of codes (true meant all)."""
+    if value is True:
+        return frozenset({"ar", "en"})
+    if isinstance(value, list):
+        return frozenset(str(v) for v in value)
+    return frozenset()
 
 
 @cache

@@ -120,7 +120,7 @@ def _compile(table: FactTable | None, rules: LanguageRules) -> Lexicon:
             for form in lang_forms:
                 gaz_by_form.setdefault(phrase_key(form, rules), entry.key)
                 if (
-                    place.ambiguous
+                    rules.code in place.ambiguous
                     and lang_forms is place.names.get(rules.code)
                     and len(words(form)) == 1
                 ):

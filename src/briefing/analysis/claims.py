@@ -542,6 +542,9 @@ def _subject_speaker(
     for v in range(first + 1, min(clause.last, first + _MAX_SUBJECT_WORDS) + 1):
         if not _reading_in(wk, v, reporting):
             continue
+        passive = _passive_speaker(text, wk, rules, v, clause, matches)
+        if passive is not None:
+            return passive  # "the claim was denied by a UKIP spokesman"
         if _reading_in(wk, v, rules.object_verbs) and not _speech_follows(
             text, wk, rules, v, clause
         ):
@@ -592,6 +595,33 @@ def _subject_speaker(
     return None
 
 
+def _passive_speaker(
+    text: str,
+    wk: WordKeys,
+    rules: LanguageRules,
+    v: int,
+    clause: _Clause,
+    matches: Sequence[Match],
+) -> _Attribution | None:
+    """Return the agent of a passive reporting verb ("was denied by X"): the speaker is X and
+    what was said is the clause's subject."""
+    if v + 2 > clause.last or wk.readings[v - 1][0][1] not in rules.passive_auxiliaries:
+        return None
+    if wk.readings[v + 1][0][1] not in rules.agent_prepositions:
+        return None
+    end = v + 2
+    while (
+        end + 1 <= clause.last
+        and end + 1 - (v + 2) < _MAX_SPEAKER_WORDS
+        and wk.readings[end + 1][0][1] not in rules.relative_pronouns
+        and not re.search(r"[,;:(]", text[wk.words[end].end : wk.words[end + 1].start])
+    ):
+        end += 1
+    start = wk.words[v + 2].start
+    speaker = _phrase_speaker(text, wk, rules, clause, matches, start, wk.words[end].end)
+    return _Attribution(speaker, clause.start, _reading_in(wk, v, rules.denial_verbs))
+
+
 def _after_opening_phrase(text: str, wk: WordKeys, rules: LanguageRules, clause: _Clause) -> int:
     """Return the first word of a clause's subject: past an opening phrase of place or time
     ("In the village of Moulay Brahim, a resident told …"), else the clause's first word."""
@@ -620,18 +650,33 @@ def _pronoun_speaker(
     if wk.readings[i][0][1] not in rules.person_pronouns:
         return _carried(previous) if previous is not None else None
     types = {m.entry.key: m.entry.type for m in matches}
-    if previous is not None and types.get(previous.entity_key or "") == "PERSON":
-        return _carried(previous)
+    pronoun = wk.readings[i][0][1]
     start = wk.words[i].start
     people = [
-        m for m in matches if m.entry.type == "PERSON" and m.end <= start and start - m.end < 600
+        m
+        for m in matches
+        if m.entry.type == "PERSON"
+        and m.end <= start
+        and start - m.end < 600
+        and rules.pronoun_fits(pronoun, text[max(0, m.start - 12) : m.start])
     ]
+    said_before = previous is not None and types.get(previous.entity_key or "") == "PERSON"
     if people:
-        # The subject of the last sentence that names someone: its first person.
+        # The subject of the last sentence that names someone fitting: its first person,
+        # unless the speaker before is named there too ("X said …. He added").
         opened = max(text.rfind(e, 0, people[-1].start) for e in (". ", "\n", "? ", "! "))
-        m = next(p for p in people if p.start > opened)
+        there = [p for p in people if p.start > opened]
+        if (
+            previous is not None
+            and said_before
+            and any(p.entry.key == previous.entity_key for p in there)
+        ):
+            return _carried(previous)
+        m = there[0]
         return Speaker(text[m.start : m.end], m.entry.key, False, True)
-    return _carried(previous) if previous is not None else None
+    if previous is not None and (said_before or previous.entity_key is None):
+        return _carried(previous)
+    return None
 
 
 def _speaker_at_the_end(

@@ -289,6 +289,8 @@ def _cue_names(wk: WordKeys, lex: Lexicon, covered: set[int]) -> list[tuple[int,
         if i in covered:
             continue
         org_cut = _is_word(wk, i, rules.org_heads)
+        if org_cut is not None and not rules.heads_a_name(wk.words[i].text):
+            continue  # "the bank Goldman Sachs": a common noun before a name, not its head
         if org_cut is not None:
             k = i
             # A proper name right after the head: وكالة تاس, جامعة نيو ساوث; only an
@@ -357,11 +359,16 @@ def _longer_organisations(
     wk: WordKeys, lex: Lexicon, matches: Sequence[Match]
 ) -> list[tuple[int, int]]:
     """Return organisations that go on past a gazetteer name: مجلس الأمن القومي الأمريكي is
-    not مجلس الأمن (the gazetteer's Security Council) but a body of its own."""
+    not مجلس الأمن (the gazetteer's Security Council) but a body of its own, and neither is
+    Iran's Supreme National Security Council."""
     placed = _placed(wk, lex)
     out = []
     for m in matches:
         if m.entry.type != "ORG" or m.entry.entity_id is not None:
+            continue
+        before = _capitalised_before(wk, lex, m.first_word, placed)
+        if before < m.first_word:
+            out.append((wk.words[before].start, m.end))
             continue
         if _is_word(wk, m.first_word, lex.rules.org_heads) is None:
             continue
@@ -383,6 +390,31 @@ def _longer_organisations(
         ):
             out.append((m.start, wk.words[k + 1].end))
     return out
+
+
+def _capitalised_before(wk: WordKeys, lex: Lexicon, first: int, placed: dict[int, LexEntry]) -> int:
+    """Return where a name starts that capitalised words before word `first` extend, where
+    names put adjectives first ("Supreme National" + "Security Council"); else `first`."""
+    rules = lex.rules
+    j = first
+    while (
+        rules.subject_first
+        and j > 0
+        and wk.joined[j - 1]
+        and j - 1 not in placed
+        and wk.words[j - 1].text[:1].isupper()
+        and wk.readings[j - 1][0][1] not in rules.stop_words
+        and wk.readings[j - 1][0][1] not in rules.time_words
+        and _is_word(wk, j - 1, rules.title_heads) is None
+        and not _sentence_start(wk, j - 1)
+    ):
+        j -= 1
+    return j
+
+
+def _sentence_start(wk: WordKeys, i: int) -> bool:
+    """Say whether word i opens a sentence (a capital there says nothing about a name)."""
+    return i == 0 or not wk.joined[i - 1]
 
 
 def _names_a_body(
@@ -522,6 +554,8 @@ def _model_name(
             return None
     while idx and _never_in_name(wk, wk.words[idx[-1]].text):
         idx = idx[:-1]  # ريال سنوياً: an adverb is no part of a name
+    while len(idx) > 1 and not rules.heads_a_name(wk.words[idx[0]].text):
+        idx = idx[1:]  # "bank Goldman Sachs": the common noun is no part of the name
     if not idx:
         return None
     keys = [wk.readings[i][0][1] for i in idx]
@@ -534,6 +568,8 @@ def _model_name(
     cut = _clitic_cut(wk, idx[0], lex, counts)
     start = wk.words[idx[0]].start + cut
     name = text[start : wk.words[idx[-1]].end]
+    if len(keys) > 1 and keys[-1] in rules.org_heads and rules.heads_a_name(name.split()[-1]):
+        return name, "ORG"  # "Simon Wiesenthal Center", "Deutsche Bank Securities"
     if span.label in _MODEL_TYPES:
         return name, _MODEL_TYPES[span.label]
     if span.label in _PLACE_LABELS:

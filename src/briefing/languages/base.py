@@ -89,6 +89,8 @@ class LanguageRules:
     # go on a title before its head ("national security spokesman", "top diplomat")
     place_links: frozenset[str] = field(default_factory=frozenset)  # "of" in "the village of X"
     person_pronouns: frozenset[str] = field(default_factory=frozenset)  # "he", "she": a person
+    passive_auxiliaries: frozenset[str] = field(default_factory=frozenset)  # "was" denied by
+    agent_prepositions: frozenset[str] = field(default_factory=frozenset)  # denied "by" X
     inverting_verbs: frozenset[str] = field(default_factory=frozenset)  # "…, said X": verbs
     # that may come before their subject at the end of a sentence
 
@@ -126,6 +128,16 @@ class LanguageRules:
     def joined_by_and(self, word: str) -> bool:
         """Say whether a word is joined to the one before it by "and"."""
         return word.casefold() == "and"
+
+    def heads_a_name(self, word: str) -> bool:
+        """Say whether an organisation's head word, written so, begins or ends its name
+        ("Bank" of England, but not "the bank Goldman Sachs")."""
+        return True
+
+    def pronoun_fits(self, pronoun: str, before: str) -> bool:
+        """Say whether a personal pronoun may stand for a person written after `before` (the
+        text just before the name: "Mr" rules out "she")."""
+        return True
 
     def refers_back(self, previous: str | None, key: str) -> str | None:
         """Return the bare title of a word that refers back to someone ("the minister"), else

@@ -9,8 +9,24 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in text.split())
 
 
+_MALE = frozenset({"mr", "sir", "lord", "king", "prince", "sheikh", "emir"})
+_FEMALE = frozenset({"mrs", "ms", "miss", "dame", "lady", "queen", "princess"})
+
+
 class EnglishRules(LanguageRules):
     """English rules: demonyms have a shape of their own."""
+
+    def heads_a_name(self, word: str) -> bool:
+        return word[:1].isupper()
+
+    def pronoun_fits(self, pronoun: str, before: str) -> bool:
+        # Only an honorific tells a name's gender here: "Mr Hockney" is no "she".
+        last = before.split()[-1].casefold().rstrip(".") if before.split() else ""
+        if pronoun == "she":
+            return last not in _MALE
+        if pronoun == "he":
+            return last not in _FEMALE
+        return True
 
     def adjective_shape(self, key: str) -> bool:
         # Russian, Scottish, Chinese, Korean: adjectives of nationality, which taggers often
@@ -125,7 +141,7 @@ ENGLISH = EnglishRules(
         "journalist reporter correspondent editor lawyer attorney activist campaigner witness "
         "resident defender striker midfielder goalkeeper winger forward manager player "
         "midfielder athlete singer actor writer author artist businessman businesswoman "
-        "billionaire candidate"
+        "billionaire candidate cleric imam rabbi priest bishop"
     ),
     subject_first=True,
     auxiliaries=_words("have has had will would is was were are also"),
@@ -160,5 +176,7 @@ ENGLISH = EnglishRules(
     },
     place_links=_words("of"),
     person_pronouns=_words("he she"),
+    passive_auxiliaries=_words("was were been is are be being"),
+    agent_prepositions=_words("by"),
     inverting_verbs=_words("said says added adds wrote asked explained insisted warned"),
 )
