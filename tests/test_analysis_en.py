@@ -218,3 +218,9 @@ def test_organisations_places_and_people_the_model_gets_wrong(tmp_path: Path) ->
     assert ("ORG", "Goldman Sachs") in names
     assert ("PERSON", "Nimr al-Nimr") in names
     assert ("ORG", "Simon Wiesenthal Center") in names
+
+
+def test_a_capitalised_name_before_said_is_a_person(tmp_path: Path) -> None:
+    b = _brief(tmp_path, "Ivo Geijsen said the bank would cut jobs. Cary Leahy told reporters so.")
+    people = {e["name"] for e in b["entities"] if e["type"] == "PERSON"}
+    assert {"Ivo Geijsen", "Cary Leahy"} <= people

@@ -310,7 +310,9 @@ def _cue_names(wk: WordKeys, lex: Lexicon, covered: set[int]) -> list[tuple[int,
             if k > i and (not definite_head or _names_a_body(wk, i, k, lex, placed)):
                 found.append((wk.words[i].start + org_cut, wk.words[k].end, "ORG"))
             continue
-        speaker = _speaker_name(wk, i, lex, covered, placed)
+        speaker = _speaker_name(wk, i, lex, covered, placed) or _subject_name(
+            wk, i, lex, covered, placed
+        )
         if speaker is not None:
             found.append(speaker)
             continue
@@ -499,6 +501,33 @@ def _speaker_name(
         or _is_word(wk, k, rules.complementizers) is not None
     )
     if not ends_speech:
+        return None
+    return wk.words[names[0]].start, wk.words[names[-1]].end, "PERSON"
+
+
+def _subject_name(
+    wk: WordKeys, i: int, lex: Lexicon, covered: set[int], placed: dict[int, LexEntry]
+) -> tuple[int, int, str] | None:
+    """Return the name written right before a reporting verb where the subject comes first
+    ("Ivo Geijsen said"): two or three capitalised words that nothing else has claimed."""
+    rules = lex.rules
+    if not rules.subject_first or _is_word(wk, i, rules.reporting_verbs) is None:
+        return None
+    names: list[int] = []
+    k = i - 1
+    while (
+        k >= 0
+        and len(names) < 3
+        and wk.joined[k]
+        and k not in placed
+        and (_name_word(wk, k, lex, covered) or _particle_inside(wk, [k + 1], k, lex))
+    ):
+        names.insert(0, k)
+        k -= 1
+    words_ = [wk.readings[n][0][1] for n in names]
+    if len(names) < 2 or words_[0] in rules.name_particles:
+        return None
+    if any(w in rules.org_heads or w in rules.stop_words for w in words_):
         return None
     return wk.words[names[0]].start, wk.words[names[-1]].end, "PERSON"
 
