@@ -224,3 +224,25 @@ def test_a_capitalised_name_before_said_is_a_person(tmp_path: Path) -> None:
     b = _brief(tmp_path, "Ivo Geijsen said the bank would cut jobs. Cary Leahy told reporters so.")
     people = {e["name"] for e in b["entities"] if e["type"] == "PERSON"}
     assert {"Ivo Geijsen", "Cary Leahy"} <= people
+
+
+def test_an_office_after_of_belongs_to_the_title(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "US Secretary of State Antony Blinken said the deal would help. Minister of Defence "
+        "Ali Hassan spoke later.",
+    )
+    roles = [c["text"] for c in b["claims"] if c["kind"] == "role"]
+    assert "US Secretary of State Antony Blinken" in roles
+    assert "Minister of Defence Ali Hassan" in roles
+    assert "Antony Blinken" in {e["name"] for e in b["entities"] if e["type"] == "PERSON"}
+
+
+def test_a_name_between_commas_after_its_title_speaks(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "The United Nations envoy to Sudan, Volker Perthes, told the council that neither side "
+        "was ready. The talks were brokered by Saudi Arabia and the United States.",
+    )
+    assert (_speaker(b, "neither side") or {}).get("text") == "Volker Perthes"
+    assert _speaker(b, "talks were brokered") is None  # "States" in a name is no verb

@@ -540,7 +540,7 @@ def _subject_speaker(
         return None  # a quote first: its speaker comes after it
     first = _after_opening_phrase(text, wk, rules, clause)
     for v in range(first + 1, min(clause.last, first + _MAX_SUBJECT_WORDS) + 1):
-        if not _reading_in(wk, v, reporting):
+        if not _reading_in(wk, v, reporting) or _mention_at(matches, v) is not None:
             continue
         passive = _passive_speaker(text, wk, rules, v, clause, matches)
         if passive is not None:
@@ -566,6 +566,11 @@ def _subject_speaker(
             if not before:
                 return None
             last_subject = before[-1]
+            # "The United Nations envoy to Sudan, Volker Perthes, told": the name between.
+            aside = _person_between_commas(text, wk, matches, before[-1], v)
+            if aside is not None:
+                content = wk.words[v].end
+                return _Attribution(aside, content, _reading_in(wk, v, rules.denial_verbs))
         while last_subject > first and wk.readings[last_subject][0][1] in rules.auxiliaries:
             last_subject -= 1  # "US band REM have announced": the subject ends before "have"
         # "a resident who gave his name only as Hassan told": the head before the relative.
@@ -592,6 +597,19 @@ def _subject_speaker(
             text, wk, rules, clause, matches, wk.words[first].start, wk.words[last_subject].end
         )
         return _Attribution(speaker, content, denied)
+    return None
+
+
+def _person_between_commas(
+    text: str, wk: WordKeys, matches: Sequence[Match], before: int, v: int
+) -> Speaker | None:
+    """Return the person who alone fills the aside between a title and its verb."""
+    start, end = wk.words[before].end, wk.words[v].start
+    aside = text[start:end].strip(" ,")
+    for m in matches:
+        inside = m.entry.type == "PERSON" and start < m.start and m.end < end
+        if inside and text[m.start : m.end] == aside:
+            return Speaker(aside, m.entry.key, False)
     return None
 
 
@@ -695,6 +713,7 @@ def _speaker_at_the_end(
         i
         for i in range(clause.first, clause.last + 1)
         if _reading_in(wk, i, reporting)
+        and _mention_at(matches, i) is None  # "the United States" holds no verb
         and not _reading_in(wk, i, rules.object_verbs)
         and (i >= clause.last - 4 or _between_commas(text, wk, i, clause))
     ]

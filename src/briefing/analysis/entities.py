@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from briefing.languages.base import LanguageRules
 from briefing.lexicon import LexEntry, Lexicon, Match, WordKeys, match_phrases
 from briefing.models import Entity, Mention
 
@@ -67,7 +68,7 @@ def find_entities(
     doc_lex = lexicon.copy()
     first = match_phrases(wk, doc_lex, blocked_words)
     covered = {i for m in first for i in range(m.first_word, m.last_word + 1)} | blocked_words
-    for start, end, etype in _cue_names(wk, doc_lex, covered):
+    for start, end, etype in _cue_names(text, wk, doc_lex, covered):
         _learn(text[start:end], etype, doc_lex)
     for start, end in _longer_organisations(wk, doc_lex, first):
         _learn(text[start:end], "ORG", doc_lex)
@@ -279,7 +280,9 @@ def _org_continues(wk: WordKeys, i: int, lex: Lexicon, placed: dict[int, LexEntr
     )
 
 
-def _cue_names(wk: WordKeys, lex: Lexicon, covered: set[int]) -> list[tuple[int, int, str]]:
+def _cue_names(
+    text: str, wk: WordKeys, lex: Lexicon, covered: set[int]
+) -> list[tuple[int, int, str]]:
     """Return (start, end, type) of names that title and organisation cues reveal."""
     rules = lex.rules
     placed = _placed(wk, lex)
@@ -322,6 +325,10 @@ def _cue_names(wk: WordKeys, lex: Lexicon, covered: set[int]) -> list[tuple[int,
             continue
         if _is_word(wk, i, rules.title_heads | rules.person_cues) is None:
             continue
+        aside = _name_in_aside(text, wk, i, lex, covered, placed)
+        if aside is not None:
+            found.append(aside)
+            continue
         j = i
         while (
             j + 1 < n
@@ -330,6 +337,15 @@ def _cue_names(wk: WordKeys, lex: Lexicon, covered: set[int]) -> list[tuple[int,
             and _title_continues(wk, j + 1, lex, placed)
         ):
             j += 1
+        if (
+            j + 2 < n
+            and wk.joined[j]
+            and wk.joined[j + 1]
+            and wk.readings[j + 1][0][1] in rules.place_links
+            and rules.subject_first
+            and wk.words[j + 2].text[:1].isupper()
+        ):
+            j += 2  # "Secretary of State": the office after "of" is part of the title
         names: list[int] = []
         k = j + 1
         while (
@@ -505,6 +521,44 @@ def _speaker_name(
     return wk.words[names[0]].start, wk.words[names[-1]].end, "PERSON"
 
 
+def _name_in_aside(
+    text: str,
+    wk: WordKeys,
+    i: int,
+    lex: Lexicon,
+    covered: set[int],
+    placed: dict[int, LexEntry],
+) -> tuple[int, int, str] | None:
+    """Return the name that a title names between commas: "The United Nations envoy to Sudan,
+    Volker Perthes, told …" (where names are capitalised)."""
+    rules = lex.rules
+    if not rules.subject_first:
+        return None
+    comma = next((j for j in range(i, min(i + 6, len(wk.words) - 1)) if not wk.joined[j]), None)
+    if comma is None or "," not in _gap(text, wk, comma):
+        return None
+    names: list[int] = []
+    k = comma + 1
+    while (
+        k < len(wk.words)
+        and len(names) < 4
+        and k not in placed
+        and (_name_word(wk, k, lex, covered) or _particle_inside(wk, names, k, lex))
+    ):
+        names.append(k)
+        if not wk.joined[k]:
+            break
+        k += 1
+    if len(names) < 2 or "," not in _gap(text, wk, names[-1]):
+        return None
+    return wk.words[names[0]].start, wk.words[names[-1]].end, "PERSON"
+
+
+def _gap(text: str, wk: WordKeys, i: int) -> str:
+    """Return what stands between word i and the next."""
+    return text[wk.words[i].end : wk.words[i + 1].start] if i + 1 < len(wk.words) else ""
+
+
 def _subject_name(
     wk: WordKeys, i: int, lex: Lexicon, covered: set[int], placed: dict[int, LexEntry]
 ) -> tuple[int, int, str] | None:
@@ -524,6 +578,8 @@ def _subject_name(
     ):
         names.insert(0, k)
         k -= 1
+    if names and k >= 0 and wk.readings[k][0][1] in rules.place_links:
+        names = names[1:]  # "Secretary of State Antony Blinken": State goes with "of"
     words_ = [wk.readings[n][0][1] for n in names]
     if len(names) < 2 or words_[0] in rules.name_particles:
         return None
@@ -581,10 +637,13 @@ def _model_name(
             idx = idx[:-1]
         if not idx or (len(idx) > 1 and _definite(wk, idx[0])):
             return None
+
     while idx and _never_in_name(wk, wk.words[idx[-1]].text):
         idx = idx[:-1]  # ريال سنوياً: an adverb is no part of a name
     while len(idx) > 1 and not rules.heads_a_name(wk.words[idx[0]].text):
         idx = idx[1:]  # "bank Goldman Sachs": the common noun is no part of the name
+    if len(idx) > 2 and rules.subject_first and _office_after_of(wk, idx[0], rules):
+        idx = idx[1:]  # "(Secretary of) State Antony Blinken": the office is no name
     if not idx:
         return None
     keys = [wk.readings[i][0][1] for i in idx]
@@ -697,6 +756,13 @@ def _titles(
                         or _possessive(text, wk, j)
                     )
                 )
+                # "Secretary of State": a capitalised office after the head word's "of".
+                or (
+                    head is None
+                    and rules.subject_first
+                    and j > 0
+                    and _office_after_of(wk, j, rules)
+                )
             ):
                 break
             leftmost = (j, cut or 0)
@@ -758,6 +824,18 @@ def _appositions(
         start, end = wk.words[first].start, wk.words[last].end
         out.append(TitleCue(start, end, text[start:end], m.entry.key, end, m.start))
     return tuple(out)
+
+
+def _office_after_of(wk: WordKeys, j: int, rules: LanguageRules) -> bool:
+    """Say whether word j is "of" or the office after it in "Secretary of State"."""
+    if wk.readings[j][0][1] in rules.place_links:
+        return _is_word(wk, j - 1, rules.title_heads) is not None
+    return (
+        j > 1
+        and wk.words[j].text[:1].isupper()
+        and wk.readings[j - 1][0][1] in rules.place_links
+        and _is_word(wk, j - 2, rules.title_heads) is not None
+    )
 
 
 def _possessive(text: str, wk: WordKeys, i: int) -> bool:
