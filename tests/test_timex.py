@@ -617,3 +617,16 @@ def test_english_weekday_in_a_future_sentence_is_the_coming_one() -> None:
         "Morocco will face France on Wednesday. The coach spoke on Wednesday.", "en", published
     )
     assert [t.value for t in found] == ["2022-12-14", "2022-12-07"]
+
+
+def test_english_days_later_count_from_the_day_the_story_named() -> None:
+    import datetime as dt
+
+    from briefing.timex import find_times
+
+    text = "Talks began on 3 May in Jeddah. Two days later the sides signed; a week earlier, none."
+    found = {t.text: t.value for t in find_times(text, "en", dt.date(2023, 5, 10))}
+    assert found["Two days later"] == "2023-05-05"
+    assert found["a week earlier"] == "2023-04-28"
+    alone = find_times("It ended two days later.", "en", dt.date(2023, 5, 10))
+    assert [t.value for t in alone] == [None]  # no day before it to count from

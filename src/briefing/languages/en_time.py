@@ -415,4 +415,29 @@ def find_times(text: str, published: date | None) -> list[TimeExpr]:
     for pattern, rule in _RULES:
         for m in pattern.finditer(scan):
             found.extend(rule(m, doc))
-    return timex.select_longest(found)
+    return _from_the_story(timex.select_longest(found), text, scan)
+
+
+_STEP_DAYS = {"day": 1, "week": 7}
+
+
+def _from_the_story(exprs: list[TimeExpr], text: str, scan: str) -> list[TimeExpr]:
+    """Resolve "two days later" and "a week earlier" from the last day the story named before
+    them ("talks began on 3 May … two days later"); with no such day they stay unresolved."""
+    out: list[TimeExpr] = []
+    last_day: date | None = None
+    for t in exprs:
+        if t.kind == "date" and t.value is None:
+            m = _AGO_RE.match(scan, t.start)
+            direction = " ".join(m.group("dir").lower().split()) if m else ""
+            step = _STEP_DAYS.get(_UNITS.get(m.group("u").lower(), "")) if m else None
+            sign = {"later": 1, "after": 1, "earlier": -1, "before": -1}.get(direction)
+            if m and last_day is not None and step and sign:
+                quantity = _number(m.group("q"))
+                if quantity == int(quantity) and quantity > 0:
+                    when = last_day + timedelta(days=sign * step * int(quantity))
+                    t = timex.date_expr(text, t.start, t.end, timex.day_value(when))
+        if t.kind == "date" and t.precision == "day" and t.value:
+            last_day = date.fromisoformat(t.value)
+        out.append(t)
+    return out
