@@ -246,3 +246,16 @@ def test_a_name_between_commas_after_its_title_speaks(tmp_path: Path) -> None:
     )
     assert (_speaker(b, "neither side") or {}).get("text") == "Volker Perthes"
     assert _speaker(b, "talks were brokered") is None  # "States" in a name is no verb
+
+
+def test_linking_words_and_adverbs_leave_the_subject_alone(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "Mr Brown spoke first. But he denied that he was ruling it out. He also said the rules "
+        "were clear. They were released on bail but police say they may face charges. "
+        "However, the minister said it was over.",
+    )
+    assert (_speaker(b, "ruling it out") or {}).get("text") == "Brown"
+    assert (_speaker(b, "rules were clear") or {}).get("text") == "Brown"
+    assert (_speaker(b, "face charges") or {}).get("text") == "police"
+    assert (_speaker(b, "it was over") or {}).get("text") == "the minister"

@@ -549,6 +549,9 @@ def _subject_speaker(
             text, wk, rules, v, clause
         ):
             continue  # "declared three days of mourning": an act, not speech
+        restart = [b + 1 for b in range(first, v - 1) if wk.readings[b][0][1] in rules.clause_links]
+        if restart:
+            first = restart[-1]  # "They were released on bail but police say …"
         gap = text[wk.words[first].start : wk.words[v].start]
         last_subject = v - 1
         if re.search(r"[;:“”\"]", gap):
@@ -588,7 +591,10 @@ def _subject_speaker(
         if v + 1 <= clause.last and _reading_in(wk, v + 1, rules.complementizers):
             content = wk.words[v + 1].end
         denied = _reading_in(wk, v, rules.denial_verbs)
-        if v - first == 1 and wk.readings[first][0][1] in rules.pronouns:
+        between = range(first + 1, v)
+        if wk.readings[first][0][1] in rules.pronouns and all(
+            wk.readings[b][0][1] in rules.auxiliaries for b in between
+        ):  # "He also said", "she has said"
             carried = _pronoun_speaker(text, wk, rules, first, matches, previous)
             if carried is None:
                 return None
@@ -643,16 +649,19 @@ def _passive_speaker(
 def _after_opening_phrase(text: str, wk: WordKeys, rules: LanguageRules, clause: _Clause) -> int:
     """Return the first word of a clause's subject: past an opening phrase of place or time
     ("In the village of Moulay Brahim, a resident told …"), else the clause's first word."""
-    key = wk.readings[clause.first][0][1]
-    if key not in rules.prepositions and key not in rules.time_words:
-        return clause.first
-    for i in range(clause.first + 1, min(clause.last, clause.first + 8) + 1):
-        gap = text[wk.words[i - 1].end : wk.words[i].start]
-        if "," in gap:
-            return i
-        if re.search(r"[;:“”\"]", gap):
-            break
-    return clause.first
+    first = clause.first
+    # "But he denied …", "However, the minister said …": a linking word is no subject.
+    while first < clause.last and wk.readings[first][0][1] in rules.discourse_openers:
+        first += 1
+    key = wk.readings[first][0][1]
+    if key in rules.prepositions or key in rules.time_words:
+        for i in range(first + 1, min(clause.last, first + 8) + 1):
+            gap = text[wk.words[i - 1].end : wk.words[i].start]
+            if "," in gap:
+                return i
+            if re.search(r"[;:“”\"]", gap):
+                break
+    return first
 
 
 def _pronoun_speaker(

@@ -91,6 +91,10 @@ class LanguageRules:
     person_pronouns: frozenset[str] = field(default_factory=frozenset)  # "he", "she": a person
     passive_auxiliaries: frozenset[str] = field(default_factory=frozenset)  # "was" denied by
     agent_prepositions: frozenset[str] = field(default_factory=frozenset)  # denied "by" X
+    discourse_openers: frozenset[str] = field(default_factory=frozenset)  # "But", "However"
+    # before a subject: no part of it
+    clause_links: frozenset[str] = field(default_factory=frozenset)  # "but police say": a
+    # subject starts again after these
     inverting_verbs: frozenset[str] = field(default_factory=frozenset)  # "…, said X": verbs
     # that may come before their subject at the end of a sentence
 

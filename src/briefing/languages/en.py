@@ -141,7 +141,7 @@ ENGLISH = EnglishRules(
         "journalist reporter correspondent editor lawyer attorney activist campaigner witness "
         "resident defender striker midfielder goalkeeper winger forward manager player "
         "midfielder athlete singer actor writer author artist businessman businesswoman "
-        "billionaire candidate cleric imam rabbi priest bishop"
+        "billionaire candidate cleric imam rabbi priest bishop mr mrs ms dr sir dame"
     ),
     subject_first=True,
     auxiliaries=_words("have has had will would is was were are also"),
@@ -178,5 +178,7 @@ ENGLISH = EnglishRules(
     person_pronouns=_words("he she"),
     passive_auxiliaries=_words("was were been is are be being"),
     agent_prepositions=_words("by"),
+    discourse_openers=_words("but and yet so however meanwhile still which that now"),
+    clause_links=_words("but while whereas although though because"),
     inverting_verbs=_words("said says added adds wrote asked explained insisted warned"),
 )
