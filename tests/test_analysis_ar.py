@@ -180,3 +180,19 @@ def test_role_claim_of_a_person_the_table_does_not_know(tmp_path: Path) -> None:
     roles = [c for c in b["claims"] if c["kind"] == "role"]
     assert [c["text"] for c in roles] == ["العاهل الأردني الملك عبد الله الثاني"]
     assert roles[0]["verdict"] == "unverified"
+
+
+def test_places_forces_and_a_trailing_source_first_read_in_a_new_article(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "وبلغت قوة الزلزال 6.8 درجات، وفق المعهد الأمريكي للمسح الجيولوجي.\n"
+        "وأمر الملك القوات المسلحة الملكية بنشر فرق الإنقاذ.\n"
+        "وفي قرية مولاي إبراهيم، قال أحد السكان إن البيوت سقطت.\n"
+        "وتحدث عن توسيع قوات حلف شمال الأطلسي.",
+    )
+    found = _mentions(b)
+    assert found.get("القوات المسلحة الملكية") == "ORG"
+    assert found.get("قرية مولاي إبراهيم") == "GPE"
+    assert "قوات حلف شمال الأطلسي" not in found  # the forces of a body the lexicon knows
+    claim = next(c for c in b["claims"] if "قوة الزلزال" in c["text"])
+    assert claim["speaker"] is not None and "المعهد الأمريكي" in claim["speaker"]["text"]

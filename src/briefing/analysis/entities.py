@@ -294,6 +294,9 @@ def _cue_names(
         org_cut = _is_word(wk, i, rules.org_heads)
         if org_cut is not None and not rules.heads_a_name(wk.words[i].text):
             continue  # "the bank Goldman Sachs": a common noun before a name, not its head
+        nxt_entry = placed.get(i + 1)
+        if org_cut is not None and nxt_entry is not None and nxt_entry.type == "ORG":
+            continue  # قوات حلف شمال الأطلسي: the forces of a body already known
         if org_cut is not None:
             k = i
             # A proper name right after the head: وكالة تاس, جامعة نيو ساوث; only an
@@ -474,6 +477,18 @@ def _place_head(
         return None  # ولاية رئاسية, ولاية مدتها: a term of office, not a state
     names: list[int] = []
     j = nxt
+    if (
+        not rules.subject_first
+        and not _name_word(wk, j, lex, covered)
+        and j + 1 < len(wk.words)
+        and wk.joined[j]
+        and not _definite(wk, j)
+        and wk.readings[j][0][1] not in rules.stop_words
+        and _name_word(wk, j + 1, lex, covered)
+        and j + 1 not in placed
+    ):
+        names.append(j)  # قرية مولاي إبراهيم: a common word may open a place's name
+        j += 1
     while j < len(wk.words) and len(names) < 3 and _name_word(wk, j, lex, covered):
         names.append(j)
         if not wk.joined[j]:
