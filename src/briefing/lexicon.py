@@ -6,8 +6,10 @@ body word by word, the first word allowed to carry clitics (وبكين -> بكي
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import pairwise
 
 from briefing.facts import FactTable
@@ -160,6 +162,26 @@ class WordKeys:
     readings: tuple[tuple[tuple[int, str], ...], ...]  # per word: (clitic chars, key)
     joined: tuple[bool, ...]  # joined[i]: only a space or hyphen between word i and i+1
     rules: LanguageRules
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [w.start for w in self.words]
+
+    @cached_property
+    def _ends(self) -> list[int]:
+        return [w.end for w in self.words]
+
+    def within(self, start: int, end: int) -> range:
+        """Return the indices of the words that lie wholly inside text[start:end]."""
+        first = bisect_left(self._starts, start)
+        last = bisect_right(self._ends, end)  # ends rise with starts: words do not overlap
+        return range(first, max(first, last))
+
+    def touching(self, start: int, end: int) -> range:
+        """Return the indices of the words that overlap text[start:end]."""
+        first = bisect_right(self._ends, start)
+        last = bisect_left(self._starts, end)
+        return range(first, max(first, last))
 
 
 def word_keys(text: str, rules: LanguageRules) -> WordKeys:

@@ -49,6 +49,7 @@ def find_claims(
     events: list[Event] = []
     previous: Speaker | None = None
     last_sentence: Speaker | None = None  # the speaker of the sentence just before
+    named = _names_only(wk, matches)
     for s_start, s_end in sentences:
         sentence_speaker: _Attribution | None = None
         for clause in _clauses(text, wk, rules, s_start, s_end):
@@ -79,7 +80,7 @@ def find_claims(
                 )
                 if k
             ]
-            claim = _claim(text, wk, rules, clause, attribution, matches, times, resolved)
+            claim = _claim(text, wk, rules, clause, attribution, matches, times, resolved, named)
             claims.append(claim)
             event = _event(text, wk, rules, clause, matches, claim, (s_start, s_end))
             if event is not None:
@@ -152,7 +153,7 @@ def _renumber(claim: Claim, n: int) -> Claim:
 
 
 def _word_range(wk: WordKeys, start: int, end: int) -> tuple[int, int]:
-    idx = [i for i, w in enumerate(wk.words) if w.start >= start and w.end <= end]
+    idx = wk.within(start, end)
     return (idx[0], idx[-1]) if idx else (0, -1)
 
 
@@ -199,8 +200,8 @@ def _clauses(text: str, wk: WordKeys, rules: LanguageRules, start: int, end: int
     return out
 
 
-def _words_between(wk: WordKeys, start: int, end: int) -> list[int]:
-    return [i for i, w in enumerate(wk.words) if w.start >= start and w.end <= end]
+def _words_between(wk: WordKeys, start: int, end: int) -> range:
+    return wk.within(start, end)
 
 
 def _starts_attribution(fragment: str, rules: LanguageRules) -> bool:
@@ -437,7 +438,7 @@ def _phrase_speaker(
     anonymous when it names no one and is a source's head word (مصدر, "an official") or the
     clause says the name was withheld."""
     key = _key_of(matches, start, end)
-    heads = [i for i, w in enumerate(wk.words) if start <= w.start < end]
+    heads = [i for i in wk.touching(start, end) if wk.words[i].start >= start]
     anonymous = key is None and (
         any(_reading_in(wk, i, rules.anonymous_heads) for i in heads)
         or _anonymous(text, rules, clause)
@@ -940,6 +941,7 @@ def _claim(
     matches: Sequence[Match],
     times: Sequence[TimeRef],
     resolved: Sequence[str],
+    named: frozenset[int],
 ) -> Claim:
     inside = [m for m in matches if clause.start <= m.start and m.end <= clause.end]
     clause_times = tuple(t for t in times if clause.start <= t.start and t.end <= clause.end)
@@ -952,7 +954,8 @@ def _claim(
     else:
         kind = "reported"
     numbers = _numbers(text, wk, rules, clause, clause_times)
-    places = _event_places(wk, rules, inside, matches, clause_times)
+    # Names anywhere count; times only the clause's own.
+    places = _event_places(wk, rules, inside, named | _named_words(wk, (), clause_times))
     return Claim(
         id="",
         start=clause.start,
@@ -970,18 +973,29 @@ def _claim(
     )
 
 
+def _named_words(
+    wk: WordKeys, matches: Sequence[Match], times: Sequence[TimeRef]
+) -> frozenset[int]:
+    """Return the words that a name or a time covers: what may stand before a place tied to an
+    event (a time just before it belongs to the same event: أقيمت مساء أمس على استاد X)."""
+    named = {i for m in matches for i in range(m.first_word, m.last_word + 1)}
+    for t in times:
+        named.update(i for i in wk.touching(t.start, t.end) if wk.words[i].start >= t.start)
+    return frozenset(named)
+
+
+def _names_only(wk: WordKeys, matches: Sequence[Match]) -> frozenset[int]:
+    return frozenset(i for m in matches for i in range(m.first_word, m.last_word + 1))
+
+
 def _event_places(
     wk: WordKeys,
     rules: LanguageRules,
     inside: Sequence[Match],
-    matches: Sequence[Match],
-    times: Sequence[TimeRef],
+    named: frozenset[int],
 ) -> tuple[str, ...]:
     """Return the places the clause ties to its event, with those joined to one by "and"
     (زار بيلاروسيا وقيرغيزستان)."""
-    named = {i for m in matches for i in range(m.first_word, m.last_word + 1)}
-    # A time just before the place belongs to the same event (أقيمت مساء أمس على استاد X).
-    named |= {i for i, w in enumerate(wk.words) if any(t.start <= w.start < t.end for t in times)}
     out: list[str] = []
     previous: Match | None = None
     for m in inside:
@@ -1015,7 +1029,7 @@ def _visited(wk: WordKeys, rules: LanguageRules, m: Match, inside: Sequence[Matc
     )
 
 
-def _tied(wk: WordKeys, m: Match, rules: LanguageRules, named: set[int]) -> bool:
+def _tied(wk: WordKeys, m: Match, rules: LanguageRules, named: frozenset[int]) -> bool:
     """Say whether a place is where the clause's event happens: "met X in Malta", "زيارة إلى
     روسيا", not "the war in Ukraine" (a place that only qualifies a noun)."""
     word = wk.words[m.first_word].text

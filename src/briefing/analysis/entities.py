@@ -631,7 +631,7 @@ def _model_name(
 ) -> tuple[str, str] | None:
     """Return (name, type) of a model span with its clitics off, or None to drop it."""
     rules = lex.rules
-    idx = [i for i, w in enumerate(wk.words) if w.start < span.end and w.end > span.start]
+    idx = list(wk.touching(span.start, span.end))
     if not idx or any(i in covered for i in idx):
         return None
     if _MODEL_TYPES.get(span.label) == "PERSON":
