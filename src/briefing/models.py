@@ -19,7 +19,8 @@ class Article:
     outlet: str | None = None
     url: str | None = None
     sha256: str = ""
-    encoding: str = "utf-8"
+    encoding: str = "utf-8"  # the codec that decoded it
+    author: str | None = None
 
 
 @dataclass(frozen=True)

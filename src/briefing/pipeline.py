@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from briefing.articles import read_article
+from briefing.articles import FETCH_TIMEOUT, MAX_BYTES, read_article
 from briefing.crossref import cross_reference
 from briefing.extract import analyse
-from briefing.facts import load_fact_tables
+from briefing.facts import FactTable, load_fact_tables
 from briefing.languages import rules_for
 from briefing.lexicon import build_lexicon
 from briefing.report import build_briefing
@@ -24,10 +24,27 @@ def make_briefing(
     published: dt.date | None = None,
     language: str | None = None,
     model: str | None = None,
+    table: FactTable | None = None,
+    encoding: str | None = None,
+    max_bytes: int = MAX_BYTES,
+    timeout: float = FETCH_TIMEOUT,
 ) -> dict[str, Any]:
-    """Return the briefing of the article at `location`, checked against the fact tables."""
-    table = load_fact_tables(list(facts) or [bundled_facts()])
-    article = read_article(location, language=language, published=published)
+    """Return the briefing of the article at `location`, checked against the fact tables.
+
+    `table` is a fact table already loaded (a batch loads it once per worker); `facts` is then
+    not read. `location` is a path, an http(s) URL or '-'; `encoding`, `max_bytes` and `timeout`
+    are read_article's.
+    """
+    if table is None:
+        table = load_fact_tables(list(facts) or [bundled_facts()])
+    article = read_article(
+        location,
+        language=language,
+        published=published,
+        encoding=encoding,
+        max_bytes=max_bytes,
+        timeout=timeout,
+    )
     extraction = analyse(article, table, model=model)
     lexicon = build_lexicon(table, rules_for(article.language))
     findings = cross_reference(extraction.claims, table, lexicon, article.published)
@@ -48,13 +65,17 @@ def render(
     css: Sequence[Path] = (),
     report_language: str | None = None,
 ) -> str | bytes:
-    """Return the briefing in one format: pdf (bytes), html, json or md (text).
+    """Return the briefing in one format: pdf (bytes), html, json, md or claimreview (text).
 
     `report_language` (ar or en) is the language of the labels; None means the article's.
     The JSON is the same whatever the report language.
     """
     from briefing import render as r
 
+    if fmt == "claimreview":
+        from briefing.deliver.claimreview import render_claimreview
+
+        return render_claimreview(briefing)
     if fmt == "json":
         return r.render_json(briefing)
     if fmt == "md":

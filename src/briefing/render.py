@@ -15,10 +15,9 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timezone
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
-import jinja2
 from markupsafe import Markup, escape
 
 from .errors import RenderError
@@ -26,6 +25,9 @@ from .render_labels import RTL_LANGUAGES, Labels
 from .render_text import annotate, bidi, claim_spans, first_strong, truncate
 from .render_timeline import build_timeline
 from .resources import asset_dir
+
+if TYPE_CHECKING:
+    import jinja2
 
 TEMPLATE = "briefing.html.j2"
 THEME_CSS = ("briefing.css",)
@@ -44,6 +46,9 @@ RATING_VALUES = {
 ATTACHMENT_NAME = "briefing.json"
 SHORT_TITLE = 70
 MARKDOWN_CLAIM = 160
+# A GitHub job summary may not exceed 1 MiB: the claims table stops short of this many bytes.
+MARKDOWN_BUDGET = 900_000
+MARKDOWN_ENTITIES = 100
 
 View = dict[str, Any]
 
@@ -67,6 +72,8 @@ def render_html(
     that WeasyPrint uses for the PDF. `report_language` (ar or en) sets the language of every
     label; by default it is the briefing's `report_language`, else the article's language.
     """
+    import jinja2  # only HTML and PDF need it: a JSON briefing does not import it
+
     view = build_view(briefing, for_print=for_print, report_language=report_language)
     view["stylesheet"] = _stylesheet(css, view=view, for_print=for_print)
     environment = _environment(template_dir.resolve() if template_dir else None, view["lang"])
@@ -157,17 +164,27 @@ def render_markdown(briefing: Mapping[str, Any], *, report_language: str | None 
             f"| {_('md.id')} | {_('md.verdict')} | {_('claim.speaker')} | {_('md.claim')} |",
             "| --- | --- | --- | --- |",
         ]
-        for claim in view["claims"]:
+        size = sum(len(line.encode("utf-8")) + 1 for line in lines)
+        for index, claim in enumerate(view["claims"]):
             verdict = claim["verdict_label"]
             if claim["verdict"] == "contradicted":
                 verdict = f"**{verdict}**"
-            lines.append(
+            row = (
                 f"| {_md(claim['id'])} | {verdict} | {_md(claim['speaker_label'])} | "
                 f"{_md(truncate(claim['text'], MARKDOWN_CLAIM))} |"
             )
+            size += len(row.encode("utf-8")) + 1
+            if size > MARKDOWN_BUDGET:
+                # The counts above are complete; the JSON has every claim.
+                lines.append(f"| … | | | +{len(view['claims']) - index} |")
+                break
+            lines.append(row)
         lines.append("")
     if view["entities"]:
-        names = " · ".join(f"{_md(e['name'])} ({e['count']})" for e in view["entities"])
+        shown = view["entities"][:MARKDOWN_ENTITIES]
+        names = " · ".join(f"{_md(e['name'])} ({e['count']})" for e in shown)
+        if len(view["entities"]) > len(shown):
+            names += " · …"
         lines += [f"**{_('md.entities')}:** {names}", ""]
     if view["sources"]:
         lines += [f"## {_('section.sources')}", ""]
@@ -600,6 +617,8 @@ def _source_date() -> str | None:
 @lru_cache(maxsize=8)
 def _environment(template_dir: Path | None, language: str) -> jinja2.Environment:
     """Return the Jinja environment for a theme folder, its `_()` speaking `language`."""
+    import jinja2
+
     loaders: list[jinja2.BaseLoader] = []
     if template_dir is not None:
         if not template_dir.is_dir():
@@ -619,18 +638,16 @@ def _environment(template_dir: Path | None, language: str) -> jinja2.Environment
     environment.install_gettext_translations(  # type: ignore[attr-defined]
         Labels(language).translations, newstyle=True
     )
-    environment.filters["bidi"] = _bidi_filter
+    environment.filters["bidi"] = jinja2.pass_context(_bidi_filter)
     environment.filters["number"] = _number
-    environment.filters["textdir"] = _textdir_filter
+    environment.filters["textdir"] = jinja2.pass_context(_textdir_filter)
     return environment
 
 
-@jinja2.pass_context
 def _bidi_filter(context: jinja2.runtime.Context, value: object, direction: str = "") -> Markup:
     return bidi(value, direction or context.get("dir", "ltr"))
 
 
-@jinja2.pass_context
 def _textdir_filter(context: jinja2.runtime.Context, value: object) -> str:
     """Return 'ltr' or 'rtl' for a value's own direction, else the report's."""
     return first_strong(_text(value)) or context.get("dir", "ltr")

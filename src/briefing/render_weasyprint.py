@@ -132,6 +132,8 @@ def write_pdf(
 
     `attachment` is a (file name, text) pair embedded in the PDF; `created` (a W3C date, from
     SOURCE_DATE_EPOCH) dates it, else it carries a fixed date so that the bytes stay the same.
+    Anything else the HTML or a stylesheet asks for (an image on a server, a remote @import,
+    file:///etc/passwd) is refused by the fetcher and left out of the PDF.
     """
     fonts, font_folders = font_face_css()
     fetcher = fetcher or PackageURLFetcher([*roots, *font_folders])

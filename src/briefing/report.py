@@ -54,6 +54,7 @@ def build_briefing(
             "published_from": article.published_from,
             "outlet": article.outlet,
             "url": article.url,
+            "author": article.author,
             "body": article.body,
         },
         "entities": [_entity(e, table, article) for e in extraction.entities],

@@ -1,1 +1,1 @@
-"""Getting briefings to people and machines: email, CI reports (JUnit, ClaimReview), verdict gates."""
+"""Getting briefings to people and machines: email, JUnit, ClaimReview, verdict gates."""
