@@ -181,3 +181,13 @@ def test_admiralty_grades(tmp_path: Path) -> None:
     briefing = make_briefing(str(article), facts=[table])
     codes = [c["grade"]["code"] for c in briefing["claims"] if c["kind"] != "role"]
     assert codes == ["B1", "C2", "F5", "C6"]
+
+
+def test_last_week_across_two_months_contradicts_only_out_of_reach(tmp_path: Path) -> None:
+    # Published Monday 2 October: last week runs from 23 September to 1 October, mostly
+    # September; the meeting of 16 September is out of its reach, a 30 September one is not.
+    text = "Wang Yi and Jake Sullivan met in Malta last week."
+    far = _claims(tmp_path, text, "en", "2023-10-09")[0]
+    assert far["dates"] and far["verdict"] == "contradicted"
+    near = _claims(tmp_path, text, "en", "2023-10-02")[0]
+    assert near["verdict"] != "contradicted"

@@ -252,17 +252,18 @@ def test_arabic_days(text: str, expected: list[Row]) -> None:
             [("في وقت سابق من هذا العام", "2023", "year")],
         ),
         # Next week runs from 23 September to 1 October: only the year covers it.
-        ("تبدأ المفاوضات الأسبوع المقبل.", [("الأسبوع المقبل", "2023", "year")]),
+        ("تبدأ المفاوضات الأسبوع المقبل.", [("الأسبوع المقبل", "2023-09", "month")]),
     ],
 )
 def test_arabic_periods(text: str, expected: list[Row]) -> None:
     assert found(text) == expected
 
 
-def test_arabic_last_week_across_new_year_has_no_value() -> None:
-    # Published Monday 8 January 2024: last week is 30 December to 7 January.
+def test_arabic_last_week_across_new_year_takes_the_likelier_month() -> None:
+    # Published Monday 8 January 2024: last week is 30 December to 7 January, mostly January
+    # (the value is marked approximate, so the cross-reference gives it a week's reach).
     assert found("التقى الرئيسان الأسبوع الماضي.", published=date(2024, 1, 8)) == [
-        ("الأسبوع الماضي", None, "relative")
+        ("الأسبوع الماضي", "2024-01", "month")
     ]
 
 
@@ -630,3 +631,16 @@ def test_english_days_later_count_from_the_day_the_story_named() -> None:
     assert found["a week earlier"] == "2023-04-28"
     alone = find_times("It ended two days later.", "en", dt.date(2023, 5, 10))
     assert [t.value for t in alone] == [None]  # no day before it to count from
+
+
+def test_a_week_across_two_months_takes_the_likelier_month_marked_approximate() -> None:
+    import datetime as dt
+
+    from briefing.timex import find_times
+
+    (inside,) = find_times("They met last week.", "en", dt.date(2023, 9, 18))
+    assert (inside.value, inside.approximate) == ("2023-09", False)
+    (across,) = find_times("They met last week.", "en", dt.date(2022, 12, 11))
+    assert (across.value, across.precision, across.approximate) == ("2022-12", "month", True)
+    (arabic,) = find_times("التقيا الأسبوع الماضي.", "ar", dt.date(2022, 12, 4))
+    assert (arabic.value, arabic.approximate) == ("2022-11", True)

@@ -146,6 +146,12 @@ class _Checker:
         tied = _nearest_date(claim, dated, fact, self)
         if tied is None:
             return []
+        if tied.approximate:
+            # "last week" across two months: its month is only the likeliest reading, and the
+            # week may reach a few days into the month on either side.
+            a, b = date_bounds(tied.value or "")
+            if a - _WEEK_REACH <= hi and lo <= b + _WEEK_REACH:
+                return []
         return [
             Evidence(
                 fact.id,
@@ -369,6 +375,7 @@ def _title_fits(title_key: str, role: object, rules: LanguageRules) -> bool:
     return False
 
 
+_WEEK_REACH = dt.timedelta(days=9)  # how far a week's span can run past its likeliest month
 _STRETCH = dt.timedelta(days=31)  # how far a statement's own dates may widen a fact's date
 _TIE_DISTANCE = 6  # words between a date and the event's cue or subject, at the most
 # A place is already tied to an event by its preposition; the distance only keeps another

@@ -56,6 +56,7 @@ class TimeRef:
     precision: str  # year | month | day | relative | duration
     quantity: float | None = None
     unit: str | None = None
+    approximate: bool = False  # the likeliest reading of an unsure span ("last week")
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import importlib
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -50,6 +51,10 @@ class TimeExpr:
     precision: str  # "year" | "month" | "day" | "relative"; "duration" for durations
     quantity: float | None = None  # durations: the number of units
     unit: str | None = None  # durations: "day" | "week" | "month" | "year" | "hour"
+    approximate: bool = False  # the value is the likeliest reading, not certain ("last week")
+
+
+_APPROXIMATE = "~"  # marks a Resolved precision whose value is only the likeliest reading
 
 
 def find_times(text: str, language: str, published: date | None) -> list[TimeExpr]:
@@ -101,7 +106,16 @@ def plausible_year(year: int) -> bool:
 def date_expr(text: str, start: int, end: int, resolved: Resolved) -> TimeExpr:
     """Return a date expression of text[start:end]."""
     value, precision = resolved
-    return TimeExpr(start, end, text[start:end], DATE, value, precision)
+    approximate = precision.endswith(_APPROXIMATE)
+    return TimeExpr(
+        start,
+        end,
+        text[start:end],
+        DATE,
+        value,
+        precision.rstrip(_APPROXIMATE),
+        approximate=approximate,
+    )
 
 
 def duration_expr(text: str, start: int, end: int, quantity: float, unit: str) -> TimeExpr:
@@ -165,6 +179,19 @@ def covering(first: date, last: date) -> Resolved:
     if first.year == last.year:
         return year_value(first.year)
     return UNRESOLVED
+
+
+def week_value(first: date, last: date) -> Resolved:
+    """Return the value of a week's span: its month, or, when the span runs across two months,
+    the month that holds most of its days, marked as only the likeliest reading (a claim dated
+    so is never contradicted on its date)."""
+    if (first.year, first.month) == (last.year, last.month):
+        return covering(first, last)
+    days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    months = Counter((d.year, d.month) for d in days)
+    (year, month), _ = max(months.items(), key=lambda kv: (kv[1], kv[0]))
+    value, precision = month_value(year, month)
+    return value, precision + _APPROXIMATE
 
 
 def week_span(published: date, weeks: int) -> tuple[date, date]:
@@ -245,7 +272,7 @@ def offset_value(published: date, quantity: float, unit: str) -> Resolved:
 def period_value(published: date, unit: str, offset: int) -> Resolved:
     """Return the value of "this/last/next week|month|year" (offset 0, -1, +1)."""
     if unit == "week":
-        return covering(*week_span(published, offset))
+        return week_value(*week_span(published, offset))
     if unit == "month":
         return month_value(*shift_month(published.year, published.month, offset))
     return year_value(published.year + offset)

@@ -51,7 +51,9 @@ def times_component(doc: Doc) -> Doc:
     """Find time expressions and resolve them against the publication date."""
     ctx: DocContext = doc._.ctx
     doc._.times = [
-        TimeRef(t.start, t.end, t.text, t.kind, t.value, t.precision, t.quantity, t.unit)
+        TimeRef(
+            t.start, t.end, t.text, t.kind, t.value, t.precision, t.quantity, t.unit, t.approximate
+        )
         for t in find_times(doc.text, ctx.rules.code, ctx.published)
     ]
     return doc
