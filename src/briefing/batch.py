@@ -678,6 +678,8 @@ def summary_json(report: BatchReport) -> str:
 
 def summary_markdown(report: BatchReport) -> str:
     """Return summary.md: GitHub-flavoured Markdown for a CI job summary, under 1 MiB."""
+    from briefing.render import md_inline
+
     data = summary(report)
     totals = data["totals"]
     lines = [
@@ -698,7 +700,7 @@ def summary_markdown(report: BatchReport) -> str:
     failed = [a for a in data["articles"] if a["status"] == "failed"]
     if failed:
         tail += ["## Failed", ""]
-        tail += [f"- {_md(a['error'])}" for a in failed]
+        tail += [f"- {md_inline(a['error'])}" for a in failed]
         tail.append("")
     briefed = [a for a in data["articles"] if a["status"] == "briefed"]
     body: list[str] = []
@@ -713,7 +715,8 @@ def summary_markdown(report: BatchReport) -> str:
             counts = a["summary"]
             files = ", ".join(f"`{_md_code(name)}`" for name in a["outputs"].values())
             body.append(
-                f"| {_md(_short(a['title'] or a['source'], 90))} | `{_md_code(a['source'])}` | "
+                f"| {md_inline(_short(a['title'] or a['source'], 90))} "
+                f"| `{_md_code(a['source'])}` | "
                 + " | ".join(str(counts[key]) for key in COUNT_KEYS)
                 + f" | {files} |"
             )
@@ -734,9 +737,9 @@ def summary_markdown(report: BatchReport) -> str:
                 if e.get("relation") == "contradicts" and e.get("reason")
             ]
             body.append(
-                f"- `{_md_code(source)}` **{_md(claim.get('id'))}** "
-                f"{_md(_short(str(claim.get('text') or ''), MARKDOWN_CLAIM))}"
-                + (f" — {_md('; '.join(dict.fromkeys(reasons)))}" if reasons else "")
+                f"- `{_md_code(source)}` **{md_inline(claim.get('id'))}** "
+                f"{md_inline(_short(str(claim.get('text') or ''), MARKDOWN_CLAIM))}"
+                + (f" — {md_inline('; '.join(dict.fromkeys(reasons)))}" if reasons else "")
             )
         body.append("")
     # Whatever happens, the totals and the failures fit; the tables stop when the budget ends.
@@ -784,27 +787,6 @@ def index_html(report: BatchReport) -> str:
         articles=rows,
         failures=[a for a in data["articles"] if a["status"] == "failed"],
     )
-
-
-_MD_SPECIAL = str.maketrans(
-    {
-        "\\": "\\\\",
-        "|": "\\|",
-        "*": "\\*",
-        "_": "\\_",
-        "`": "\\`",
-        "[": "\\[",
-        "]": "\\]",
-        "<": "&lt;",
-        ">": "&gt;",
-        "&": "&amp;",
-    }
-)
-
-
-def _md(value: object) -> str:
-    """Return text safe inside a Markdown paragraph or table cell, on one line."""
-    return " ".join(("" if value is None else str(value)).split()).translate(_MD_SPECIAL)
 
 
 def _md_code(value: str) -> str:

@@ -39,6 +39,54 @@ _SUFFIXES = {
 }
 T = TypeVar("T")
 
+# Options that several commands share, written once.
+FactsOption = Annotated[
+    list[Path] | None,
+    typer.Option("--facts", help="A fact table (YAML or JSON); repeat to merge several."),
+]
+FailOnOption = Annotated[
+    str,
+    typer.Option(
+        "--fail-on",
+        help="Exit 7 when claims are contradicted, unverified (or worse), or never.",
+    ),
+]
+PublishedOption = Annotated[
+    str | None,
+    typer.Option("--published", help="Publication date YYYY-MM-DD (beats front matter)."),
+]
+LanguageOption = Annotated[
+    str | None, typer.Option("--language", help="ar or en (default: detected).")
+]
+ModelOption = Annotated[
+    str | None,
+    typer.Option("--model", help="An installed spaCy pipeline to use instead of ours."),
+]
+PaperOption = Annotated[str, typer.Option("--paper", help="PDF paper size: A4 or letter.")]
+TemplateDirOption = Annotated[
+    Path | None, typer.Option("--template-dir", help="Templates that override ours by name.")
+]
+CssOption = Annotated[
+    list[Path] | None, typer.Option("--css", help="A stylesheet to add; repeatable.")
+]
+ReportLanguageOption = Annotated[
+    str | None,
+    typer.Option(
+        "--report-language",
+        help="Language of the report's labels: ar or en (default: the article's).",
+    ),
+]
+EncodingOption = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding", help="The article's encoding, e.g. windows-1256 (default: detected)."
+    ),
+]
+MaxBytesOption = Annotated[
+    str,
+    typer.Option("--max-bytes", help="Refuse larger articles (bytes, or e.g. 500KB, 5MB)."),
+]
+
 
 def _version(value: bool) -> None:
     if value:
@@ -76,10 +124,7 @@ def generate(
             help="The article: a .txt, .md or .html file, an http(s) URL, or - for stdin."
         ),
     ],
-    facts: Annotated[
-        list[Path] | None,
-        typer.Option("--facts", help="A fact table (YAML or JSON); repeat to merge several."),
-    ] = None,
+    facts: FactsOption = None,
     fmt: Annotated[
         str | None,
         typer.Option(
@@ -95,51 +140,19 @@ def generate(
         Path | None,
         typer.Option("--junit", help="Also write a JUnit XML report of the claims here."),
     ] = None,
-    fail_on: Annotated[
-        str,
-        typer.Option(
-            "--fail-on",
-            help="Exit 7 when claims are contradicted, unverified (or worse), or never.",
-        ),
-    ] = "never",
+    fail_on: FailOnOption = "never",
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print errors only (not the --fail-on line).")
     ] = False,
-    published: Annotated[
-        str | None,
-        typer.Option("--published", help="Publication date YYYY-MM-DD (beats front matter)."),
-    ] = None,
-    language: Annotated[
-        str | None, typer.Option("--language", help="ar or en (default: detected).")
-    ] = None,
-    model: Annotated[
-        str | None,
-        typer.Option("--model", help="An installed spaCy pipeline to use instead of ours."),
-    ] = None,
-    paper: Annotated[str, typer.Option("--paper", help="PDF paper size: A4 or letter.")] = "A4",
-    template_dir: Annotated[
-        Path | None, typer.Option("--template-dir", help="Templates that override ours by name.")
-    ] = None,
-    css: Annotated[
-        list[Path] | None, typer.Option("--css", help="A stylesheet to add; repeatable.")
-    ] = None,
-    report_language: Annotated[
-        str | None,
-        typer.Option(
-            "--report-language",
-            help="Language of the report's labels: ar or en (default: the article's).",
-        ),
-    ] = None,
-    encoding: Annotated[
-        str | None,
-        typer.Option(
-            "--encoding", help="The article's encoding, e.g. windows-1256 (default: detected)."
-        ),
-    ] = None,
-    max_bytes: Annotated[
-        str,
-        typer.Option("--max-bytes", help="Refuse larger articles (bytes, or e.g. 500KB, 5MB)."),
-    ] = "5MB",
+    published: PublishedOption = None,
+    language: LanguageOption = None,
+    model: ModelOption = None,
+    paper: PaperOption = "A4",
+    template_dir: TemplateDirOption = None,
+    css: CssOption = None,
+    report_language: ReportLanguageOption = None,
+    encoding: EncodingOption = None,
+    max_bytes: MaxBytesOption = "5MB",
     timeout: Annotated[
         float, typer.Option("--timeout", help="Seconds to wait for an article given as a URL.")
     ] = 20.0,
@@ -224,29 +237,12 @@ def email(
         str | None,
         typer.Option("--eml", help="Write the message to this file (- for stdout); send nothing."),
     ] = None,
-    facts: Annotated[
-        list[Path] | None,
-        typer.Option("--facts", help="A fact table (YAML or JSON); repeat to merge several."),
-    ] = None,
-    published: Annotated[
-        str | None,
-        typer.Option("--published", help="Publication date YYYY-MM-DD (beats front matter)."),
-    ] = None,
-    language: Annotated[
-        str | None, typer.Option("--language", help="ar or en (default: detected).")
-    ] = None,
-    model: Annotated[
-        str | None,
-        typer.Option("--model", help="An installed spaCy pipeline to use instead of ours."),
-    ] = None,
-    report_language: Annotated[
-        str | None,
-        typer.Option(
-            "--report-language",
-            help="Language of the email and report: ar or en (default: the article's).",
-        ),
-    ] = None,
-    paper: Annotated[str, typer.Option("--paper", help="PDF paper size: A4 or letter.")] = "A4",
+    facts: FactsOption = None,
+    published: PublishedOption = None,
+    language: LanguageOption = None,
+    model: ModelOption = None,
+    report_language: ReportLanguageOption = None,
+    paper: PaperOption = "A4",
     config: Annotated[
         Path | None,
         typer.Option(
@@ -372,52 +368,20 @@ def batch(
             "--jobs", "-j", help="Worker processes (default: by CPUs and articles; 1: none)."
         ),
     ] = None,
-    facts: Annotated[
-        list[Path] | None,
-        typer.Option("--facts", help="A fact table (YAML or JSON); repeat to merge several."),
-    ] = None,
-    fail_on: Annotated[
-        str,
-        typer.Option(
-            "--fail-on",
-            help="Exit 7 when claims are contradicted, unverified (or worse), or never.",
-        ),
-    ] = "never",
+    facts: FactsOption = None,
+    fail_on: FailOnOption = "never",
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print errors only: no progress, no totals.")
     ] = False,
-    published: Annotated[
-        str | None,
-        typer.Option("--published", help="Publication date YYYY-MM-DD (beats front matter)."),
-    ] = None,
-    language: Annotated[
-        str | None, typer.Option("--language", help="ar or en (default: detected).")
-    ] = None,
-    report_language: Annotated[
-        str | None,
-        typer.Option("--report-language", help="Language of the reports' labels: ar or en."),
-    ] = None,
-    paper: Annotated[str, typer.Option("--paper", help="PDF paper size: A4 or letter.")] = "A4",
-    model: Annotated[
-        str | None,
-        typer.Option("--model", help="An installed spaCy pipeline to use instead of ours."),
-    ] = None,
-    template_dir: Annotated[
-        Path | None, typer.Option("--template-dir", help="Templates that override ours by name.")
-    ] = None,
-    css: Annotated[
-        list[Path] | None, typer.Option("--css", help="A stylesheet to add; repeatable.")
-    ] = None,
-    encoding: Annotated[
-        str | None,
-        typer.Option(
-            "--encoding", help="The articles' encoding, e.g. windows-1256 (default: detected)."
-        ),
-    ] = None,
-    max_bytes: Annotated[
-        str,
-        typer.Option("--max-bytes", help="Refuse larger articles (bytes, or e.g. 500KB, 5MB)."),
-    ] = "5MB",
+    published: PublishedOption = None,
+    language: LanguageOption = None,
+    report_language: ReportLanguageOption = None,
+    paper: PaperOption = "A4",
+    model: ModelOption = None,
+    template_dir: TemplateDirOption = None,
+    css: CssOption = None,
+    encoding: EncodingOption = None,
+    max_bytes: MaxBytesOption = "5MB",
 ) -> None:
     """Brief many articles into one folder, with index.html, summaries and junit.xml."""
 

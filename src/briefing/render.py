@@ -133,15 +133,15 @@ def render_markdown(briefing: Mapping[str, Any], *, report_language: str | None 
     _ = view["_"]
     counts = view["counts"]
     article = view["article"]
-    lines = [f"# {_md(_('doc.title', title=article['title']))}", ""]
+    lines = [f"# {md_inline(_('doc.title', title=article['title']))}", ""]
     facts = [
-        f"**{_('field.outlet')}:** {_md(article['outlet'])}" if article["outlet"] else "",
-        f"**{_('field.published')}:** {_md(article['published'] or _('value.unknown'))}",
-        f"**{_('field.language')}:** {_md(article['language_name'])}",
+        f"**{_('field.outlet')}:** {md_inline(article['outlet'])}" if article["outlet"] else "",
+        f"**{_('field.published')}:** {md_inline(article['published'] or _('value.unknown'))}",
+        f"**{_('field.language')}:** {md_inline(article['language_name'])}",
     ]
     lines += [" · ".join(fact for fact in facts if fact), ""]
     if view["lead"]:
-        lines += [f"> {_md(view['lead'])}", ""]
+        lines += [f"> {md_inline(view['lead'])}", ""]
     header = [_("bluf.claims").capitalize()] + [_(f"verdict.{v}") for v in VERDICTS]
     lines += [
         "| " + " | ".join(header) + " |",
@@ -153,9 +153,11 @@ def render_markdown(briefing: Mapping[str, Any], *, report_language: str | None 
         lines += [f"## {_('bluf.contradicted')}", ""]
         for claim in view["contradicted"]:
             opening, closing = QUOTES.get(article["language"], QUOTES["en"])
-            lines.append(f"- **{_md(claim['id'])}** {opening}{_md(claim['text'])}{closing}")
+            lines.append(
+                f"- **{md_inline(claim['id'])}** {opening}{md_inline(claim['text'])}{closing}"
+            )
             for reason in claim["reasons_text"]:
-                lines.append(f"  - {_('bluf.reason')}: {_md(reason)}")
+                lines.append(f"  - {_('bluf.reason')}: {md_inline(reason)}")
         lines.append("")
     if view["claims"]:
         lines += [
@@ -170,8 +172,8 @@ def render_markdown(briefing: Mapping[str, Any], *, report_language: str | None 
             if claim["verdict"] == "contradicted":
                 verdict = f"**{verdict}**"
             row = (
-                f"| {_md(claim['id'])} | {verdict} | {_md(claim['speaker_label'])} | "
-                f"{_md(truncate(claim['text'], MARKDOWN_CLAIM))} |"
+                f"| {md_inline(claim['id'])} | {verdict} | {md_inline(claim['speaker_label'])} | "
+                f"{md_inline(truncate(claim['text'], MARKDOWN_CLAIM))} |"
             )
             size += len(row.encode("utf-8")) + 1
             if size > MARKDOWN_BUDGET:
@@ -182,18 +184,18 @@ def render_markdown(briefing: Mapping[str, Any], *, report_language: str | None 
         lines.append("")
     if view["entities"]:
         shown = view["entities"][:MARKDOWN_ENTITIES]
-        names = " · ".join(f"{_md(e['name'])} ({e['count']})" for e in shown)
+        names = " · ".join(f"{md_inline(e['name'])} ({e['count']})" for e in shown)
         if len(view["entities"]) > len(shown):
             names += " · …"
         lines += [f"**{_('md.entities')}:** {names}", ""]
     if view["sources"]:
         lines += [f"## {_('section.sources')}", ""]
         for source in view["sources"]:
-            title = _md(source["title"] or source["url"] or "")
+            title = md_inline(source["title"] or source["url"] or "")
             if source["href"]:
                 title = f"[{title}]({_md_url(source['href'])})"
             parts = (source["publisher"], source["date"])
-            extra = _("list.separator").join(_md(part) for part in parts if part)
+            extra = _("list.separator").join(md_inline(part) for part in parts if part)
             lines.append(f"{source['n']}. {title}" + (f" — {extra}" if extra else ""))
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -763,7 +765,7 @@ _MD_SPECIAL = str.maketrans(
 )
 
 
-def _md(value: object) -> str:
+def md_inline(value: object) -> str:
     """Return text safe inside a Markdown paragraph or table cell, on one line."""
     return " ".join(_text(value).split()).translate(_MD_SPECIAL)
 
