@@ -196,3 +196,25 @@ def test_places_forces_and_a_trailing_source_first_read_in_a_new_article(tmp_pat
     assert "قوات حلف شمال الأطلسي" not in found  # the forces of a body the lexicon knows
     claim = next(c for c in b["claims"] if "قوة الزلزال" in c["text"])
     assert claim["speaker"] is not None and "المعهد الأمريكي" in claim["speaker"]["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "piece", "speaker"),
+    [
+        (
+            "وتسببت العاصفة في حدوث انهيارات، حسبما ذكرت وكالة أنباء الصين الجديدة.",
+            "انهيارات",
+            "وكالة أنباء الصين الجديدة",
+        ),
+        ("وبحسب زاخارياديس فإن عشرة من الأعضاء استقالوا.", "استقالوا", "زاخارياديس"),
+        ("قتل 14 شخصاً على الأقل وفقد أربعة آخرون جراء الإعصار.", "وفقد", None),
+    ],
+)
+def test_sources_named_by_a_phrase_real_news_uses(
+    tmp_path: Path, text: str, piece: str, speaker: str | None
+) -> None:
+    claim = next(c for c in _brief(tmp_path, text)["claims"] if piece in c["text"])
+    if speaker is None:
+        assert claim["speaker"] is None  # وفقد (and lost) is no وفق (according to)
+    else:
+        assert claim["speaker"] is not None and claim["speaker"]["text"] == speaker

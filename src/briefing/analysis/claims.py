@@ -875,38 +875,52 @@ def _speaker_after_quote(
 def _trailing_speaker(
     text: str, wk: WordKeys, rules: LanguageRules, clause: _Clause, matches: Sequence[Match]
 ) -> Speaker | None:
-    """Return X of "…, according to X" (وفقا ل, بحسب, نقلا عن)."""
-    body_key_words = [wk.readings[i][0][1] for i in range(clause.first, clause.last + 1)]
-    for phrase in rules.trailing_attributions:
+    """Return X of "…, according to X" (وفقا ل, بحسب, نقلا عن, حسبما ذكرت X)."""
+    # Longer phrases first: حسبما before حسب, وفقا لما before وفقا ل.
+    for phrase in sorted(rules.trailing_attributions, key=len, reverse=True):
         p_words = rules.key(phrase).split()
         n = len(p_words)
-        for off in range(len(body_key_words) - n + 1):
-            i = clause.first + off
-            if not all(
-                any(k == pw or k.startswith(pw) for _, k in wk.readings[i + t])
-                for t, pw in enumerate(p_words)
-            ):
-                continue
-            last_phrase_word = i + n - 1
-            # وفقا ل: the ل sits on the next word (لتصريحات), so the speaker starts after it.
-            after = last_phrase_word + 1
-            head_key = wk.readings[last_phrase_word][0][1]
-            glued = head_key != p_words[-1]
-            start = (
-                wk.words[last_phrase_word].start + len(p_words[-1])
-                if glued
-                else (wk.words[after].start if after <= clause.last else None)
-            )
+        for i in range(clause.first, clause.last - n + 2):
+            start = _after_phrase(wk, rules, i, p_words, clause)
             if start is None:
                 continue
-            if p_words[-1] in rules.preposition_clitics and not glued and after <= clause.last:
-                start = wk.words[after].start + 1
-            end = clause.end
-            tail = re.split(r"\s*[،,.]\s*", text[start:end])[0]
+            tail = re.split(r"\s*[،,.]\s*", text[start : clause.end])[0]
+            # بحسب X فإن …: a source that opens the sentence ends where what it says begins.
+            for j in wk.within(start, start + len(tail)):
+                if j > wk.within(start, start + len(tail))[0] and _reading_in(
+                    wk, j, rules.complementizers
+                ):
+                    tail = text[start : wk.words[j].start]
+                    break
+            words_ = tail.split()
+            if words_ and any(k in rules.reporting_verbs for _, k in rules.variants(words_[0])):
+                # حسبما ذكرت وكالة X: the verb is no part of the source's name.
+                start += tail.index(words_[0]) + len(words_[0])
+                tail = text[start : start + len(tail) - (tail.index(words_[0]) + len(words_[0]))]
             if not tail.strip():
                 continue
             key = _key_of(matches, start, start + len(tail))
             return Speaker(tail.strip(), key, False)
+    return None
+
+
+def _after_phrase(
+    wk: WordKeys, rules: LanguageRules, i: int, p_words: list[str], clause: _Clause
+) -> int | None:
+    """Return where the source begins when the phrase `p_words` starts at word i, else None.
+
+    Each word of the phrase is one reading of a word of the text (وبحسب reads بحسب); only a
+    last one-letter preposition may be glued to the source (وفقا لتصريحات: ل + تصريحات)."""
+    last = i + len(p_words) - 1
+    for t, pw in enumerate(p_words[:-1]):
+        if not any(k == pw for _, k in wk.readings[i + t]):
+            return None
+    pw = p_words[-1]
+    if any(k == pw for _, k in wk.readings[last]):
+        return wk.words[last + 1].start if last + 1 <= clause.last else None
+    for cut, k in wk.readings[last]:
+        if pw in rules.preposition_clitics and k.startswith(pw) and len(k) > len(pw):
+            return wk.words[last].start + cut + len(pw)
     return None
 
 
