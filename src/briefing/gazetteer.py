@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import yaml
 
+from briefing import cache as disk
 from briefing.resources import data_path
 
 
@@ -32,14 +35,21 @@ class Place:
 
 
 @cache
+def gazetteer_bytes() -> bytes:
+    """Return the bundled gazetteer file's bytes (empty when the package ships none)."""
+    try:
+        return data_path("gazetteer.yaml").read_bytes()
+    except FileNotFoundError:
+        return b""
+
+
+@cache
 def load_gazetteer() -> tuple[Place, ...]:
     """Return the bundled gazetteer's entries (empty when the package ships none)."""
-    path = data_path("gazetteer.yaml")
-    if not path.exists():
+    raw = gazetteer_bytes()
+    if not raw:
         return ()
-    # libyaml's loader reads the gazetteer about seven times faster where PyYAML has it.
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    doc = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
+    doc = _parse(raw)
     places = []
     for node in doc.get("entries", []):
         adj = node.get("adj") or {}
@@ -68,6 +78,28 @@ def _languages(value: object) -> frozenset[str]:
     if isinstance(value, list):
         return frozenset(str(v) for v in value)
     return frozenset()
+
+
+def _parse(raw: bytes) -> dict[str, Any]:
+    """Return the gazetteer YAML as plain data, from the cache when it was parsed before."""
+    entry_key = disk.key("gazetteer", raw, yaml.__version__)
+    doc = disk.load("gazetteer", entry_key)
+    if isinstance(doc, dict):
+        return doc
+    # libyaml's loader reads the gazetteer about seven times faster where PyYAML has it.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    doc = yaml.load(raw.decode("utf-8"), Loader=loader) or {}
+    if _survives_json(doc):
+        disk.store("gazetteer", entry_key, doc)
+    return doc
+
+
+def _survives_json(doc: object) -> bool:
+    """Say whether plain data comes back the same from JSON (no dates, no number keys)."""
+    try:
+        return bool(json.loads(json.dumps(doc)) == doc)
+    except (TypeError, ValueError):
+        return False
 
 
 @cache

@@ -6,14 +6,19 @@ body word by word, the first word allowed to carry clitics (وبكين -> بكي
 
 from __future__ import annotations
 
+import json
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field, fields
 from functools import cached_property
 from itertools import pairwise
+from pathlib import Path
+from typing import Any
 
+from briefing import cache as disk
+from briefing import gazetteer, languages
 from briefing.facts import FactTable
-from briefing.gazetteer import load_gazetteer
+from briefing.gazetteer import gazetteer_bytes, load_gazetteer
 from briefing.languages.base import LanguageRules, Word, words
 
 # Letters that a stray space may cut off the end of a word (الولايات المتحد ة).
@@ -109,8 +114,69 @@ def build_lexicon(table: FactTable | None, rules: LanguageRules) -> Lexicon:
     """
     cache_key = (table.sha256 if table is not None else "", rules.code)
     if cache_key not in _CACHE:
-        _CACHE[cache_key] = _compile(table, rules)
+        _CACHE[cache_key] = _load_or_compile(table, rules)
     return _CACHE[cache_key]
+
+
+# The code a compiled lexicon is derived by, besides its inputs: this module, the gazetteer's
+# and the language modules (keys, word lists). A module _compile comes to depend on goes here.
+_SOURCES = (Path(__file__), Path(gazetteer.__file__), *Path(languages.__file__).parent.glob("*.py"))
+_FIELDS = ("rules", "phrases", "adjectives", "gazetteer_key", "exact", "role_nouns", "max_words")
+
+
+def _load_or_compile(table: FactTable | None, rules: LanguageRules) -> Lexicon:
+    """Return the lexicon from the on-disk cache, else compile it (and cache it)."""
+    if tuple(f.name for f in fields(Lexicon)) != _FIELDS:  # a new field this cache cannot keep
+        return _compile(table, rules)
+    entities = [
+        (e.id, e.type, e.name, dict(e.aliases), [(r.title, dict(r.cues)) for r in e.roles])
+        for e in (table.entities if table is not None else ())
+    ]
+    entry_key = disk.key(
+        "lexicon",
+        rules.code,
+        json.dumps(entities, ensure_ascii=False),
+        gazetteer_bytes(),
+        disk.source_hash(_SOURCES),
+    )
+    stored = disk.load("lexicon", entry_key)
+    if stored is not None:
+        try:
+            return _from_plain(stored, rules)
+        except (KeyError, TypeError, ValueError, IndexError):
+            pass  # not what this code writes: compile it again
+    lex = _compile(table, rules)
+    disk.store("lexicon", entry_key, _to_plain(lex))
+    return lex
+
+
+def _to_plain(lex: Lexicon) -> dict[str, Any]:
+    """Return the lexicon as JSON-ready data: each entry once, phrases pointing at them."""
+    index: dict[LexEntry, int] = {}
+    for entry in [*lex.phrases.values(), *lex.exact.values()]:
+        index.setdefault(entry, len(index))
+    return {
+        "entries": [astuple(entry) for entry in index],
+        "phrases": {k: index[e] for k, e in lex.phrases.items()},
+        "exact": {k: index[e] for k, e in lex.exact.items()},
+        "adjectives": lex.adjectives,
+        "gazetteer_key": lex.gazetteer_key,
+        "role_nouns": {k: sorted(v) for k, v in lex.role_nouns.items()},
+        "max_words": lex.max_words,
+    }
+
+
+def _from_plain(data: dict[str, Any], rules: LanguageRules) -> Lexicon:
+    entries = [LexEntry(str(k), str(t), str(n), i, int(p)) for k, t, n, i, p in data["entries"]]
+    return Lexicon(
+        rules,
+        {k: entries[i] for k, i in data["phrases"].items()},
+        dict(data["adjectives"]),
+        dict(data["gazetteer_key"]),
+        {k: entries[i] for k, i in data["exact"].items()},
+        {k: set(v) for k, v in data["role_nouns"].items()},
+        int(data["max_words"]),
+    )
 
 
 def _compile(table: FactTable | None, rules: LanguageRules) -> Lexicon:

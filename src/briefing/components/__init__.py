@@ -6,9 +6,18 @@ records on the Doc; `extract` turns them into an Extraction, and spaCy stops the
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
+from itertools import accumulate
+from typing import Any, cast
 
+import numpy
+
+import briefing.nlp  # noqa: F401  (imports spaCy first, without its command line)
+
+# isort: split
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -16,7 +25,7 @@ from briefing.analysis.claims import find_claims
 from briefing.analysis.entities import ModelSpan, find_entities
 from briefing.analysis.sentences import sentence_spans
 from briefing.languages.base import LanguageRules
-from briefing.lexicon import Lexicon, word_keys
+from briefing.lexicon import Lexicon, WordKeys, word_keys
 from briefing.models import TimeRef
 from briefing.timex import find_times
 
@@ -40,9 +49,14 @@ def sentences_component(doc: Doc) -> Doc:
     """Mark sentence starts from news punctuation (Arabic marks, newlines, quotes)."""
     spans = sentence_spans(doc.text)
     doc._.sentence_spans = spans
-    starts = {s for s, _ in spans}
-    for token in doc:
-        token.is_sent_start = token.i == 0 or token.idx in starts
+    if len(doc):
+        # One array for the whole Doc: setting token.is_sent_start token by token makes spaCy
+        # scan the Doc each time (has_annotation), which is quadratic on a long article.
+        offsets = doc.to_array([IDX]).astype(numpy.int64)
+        starts = numpy.fromiter((s for s, _ in spans), dtype=numpy.int64, count=len(spans))
+        flags = numpy.where(numpy.isin(offsets, starts), 1, -1)
+        flags[0] = 1
+        doc.from_array([SENT_START], cast(Any, flags.astype(numpy.uint64)))
     return doc
 
 
@@ -65,13 +79,25 @@ def entities_component(doc: Doc) -> Doc:
     ctx: DocContext = doc._.ctx
     wk = word_keys(doc.text, ctx.rules)
     doc._.word_keys = wk
-    time_spans = [(t.start, t.end) for t in doc._.times or ()]
-    blocked = {
-        i for i, w in enumerate(wk.words) if any(a <= w.start and w.end <= b for a, b in time_spans)
-    }
+    blocked = _inside_spans(wk, [(t.start, t.end) for t in doc._.times or ()])
     model_spans = [ModelSpan(e.start_char, e.end_char, e.label_) for e in doc.ents]
     doc._.entity_findings = find_entities(doc.text, wk, ctx.lexicon, model_spans, blocked)
     return doc
+
+
+def _inside_spans(wk: WordKeys, spans: list[tuple[int, int]]) -> set[int]:
+    """Return the indices of the words that lie wholly inside one of the character spans."""
+    if not spans:
+        return set()
+    spans.sort()
+    span_starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))  # the furthest end of spans[: k + 1]
+    out = set()
+    for i, w in enumerate(wk.words):
+        k = bisect_right(span_starts, w.start) - 1
+        if k >= 0 and reach[k] >= w.end:
+            out.add(i)
+    return out
 
 
 @Language.component("briefing_claims")
