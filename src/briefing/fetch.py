@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import re
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
-from email.message import Message
-from http.client import HTTPException
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 from briefing import __version__
 from briefing.errors import ArticleError
+
+if TYPE_CHECKING:
+    from email.message import Message
 
 TIMEOUT = 20.0  # seconds for the whole fetch
 MAX_REDIRECTS = 5
@@ -50,9 +50,14 @@ def is_url(location: str) -> bool:
 
 def fetch(url: str, *, max_bytes: int, timeout: float = TIMEOUT) -> Fetched:
     """Return the article at the http(s) `url`, or raise ArticleError saying why not."""
+    # Imported here: urllib.request brings ssl and http.client, which only URLs need.
+    import urllib.error
+    import urllib.request
+    from http.client import HTTPException
+
     _check_scheme(url, url)
     deadline = time.monotonic() + timeout
-    opener = urllib.request.build_opener(_NoRedirects())
+    opener = urllib.request.build_opener(_no_redirects())
     current = url
     for _ in range(MAX_REDIRECTS + 1):
         request = urllib.request.Request(
@@ -85,11 +90,15 @@ def fetch(url: str, *, max_bytes: int, timeout: float = TIMEOUT) -> Fetched:
     raise ArticleError(f"{url}: more than {MAX_REDIRECTS} redirects; give the final URL")
 
 
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    """Leaves redirects to `fetch`, which checks where each one leads."""
+def _no_redirects() -> Any:
+    """Return a handler that leaves redirects to `fetch`, which checks where each one leads."""
+    import urllib.request
 
-    def redirect_request(self, *args: object, **kwargs: object) -> None:
-        return None
+    class NoRedirects(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args: object, **kwargs: object) -> None:
+            return None
+
+    return NoRedirects()
 
 
 def _read(
