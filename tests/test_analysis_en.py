@@ -259,3 +259,12 @@ def test_linking_words_and_adverbs_leave_the_subject_alone(tmp_path: Path) -> No
     assert (_speaker(b, "rules were clear") or {}).get("text") == "Brown"
     assert (_speaker(b, "face charges") or {}).get("text") == "police"
     assert (_speaker(b, "it was over") or {}).get("text") == "the minister"
+
+
+def test_the_verb_after_a_relative_aside_is_the_named_person_s(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "Sergei Lavrov said the summit was a success. US President Joe Biden, who arrived in "
+        "New Delhi on Friday, said the G20 could still deliver.",
+    )
+    assert (_speaker(b, "could still deliver") or {}).get("text") == "Joe Biden"

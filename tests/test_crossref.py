@@ -191,3 +191,36 @@ def test_last_week_across_two_months_contradicts_only_out_of_reach(tmp_path: Pat
     assert far["dates"] and far["verdict"] == "contradicted"
     near = _claims(tmp_path, text, "en", "2023-10-02")[0]
     assert near["verdict"] != "contradicted"
+
+
+def test_a_place_the_fact_is_about_does_not_date_its_event(tmp_path: Path) -> None:
+    # The declaration is about the G20 and New Delhi; "arrived in New Delhi on Friday" dates an
+    # arrival, so the Friday next to the place contradicts nothing. Next to the cue, it does.
+    table = tmp_path / "g20.yaml"
+    table.write_text(
+        "version: 1\n"
+        "entities:\n"
+        "  - {id: g20, type: ORG, name: G20, aliases: {en: [G20], ar: []}}\n"
+        "  - {id: delhi, type: GPE, name: New Delhi, aliases: {en: [New Delhi], ar: []}}\n"
+        "facts:\n"
+        "  - id: declaration\n"
+        "    statement: G20 leaders adopted a declaration in New Delhi on 9 September 2023.\n"
+        "    about: [g20, delhi]\n"
+        "    cues: {en: [declaration], ar: []}\n"
+        "    date: 2023-09-09\n"
+        "    sources: [{title: A test source, url: 'https://example.org/g20'}]\n",
+        encoding="utf-8",
+    )
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "The president arrived in New Delhi on Friday, days before he said at a dinner that "
+        "the G20 could still deliver. "
+        "The G20 adopted its declaration on Friday in New Delhi.",
+        encoding="utf-8",
+    )
+    briefing = make_briefing(
+        str(article), facts=[table], language="en", published=dt.date(2023, 9, 10)
+    )
+    arrival, adoption = (c for c in briefing["claims"] if c["kind"] != "role")
+    assert "date" not in _conflicts(arrival)
+    assert _conflicts(adoption) == ["date"]

@@ -644,3 +644,15 @@ def test_a_week_across_two_months_takes_the_likelier_month_marked_approximate() 
     assert (across.value, across.precision, across.approximate) == ("2022-12", "month", True)
     (arabic,) = find_times("التقيا الأسبوع الماضي.", "ar", dt.date(2022, 12, 4))
     assert (arabic.value, arabic.approximate) == ("2022-11", True)
+
+
+def test_english_bare_month_in_a_future_sentence_is_the_coming_one() -> None:
+    import datetime as dt
+
+    from briefing.timex import find_times
+
+    published = dt.date(2023, 9, 10)
+    (future,) = find_times("Brazil will take over the presidency in December.", "en", published)
+    (past,) = find_times("The talks ended in December.", "en", published)
+    (day,) = find_times("The leaders will meet on 3 March.", "en", published)
+    assert (future.value, past.value, day.value) == ("2023-12", "2022-12", "2024-03-03")

@@ -390,7 +390,10 @@ def _anchors(claim: Claim, fact: Fact, checker: _Checker) -> list[int]:
     anchors: list[int] = []
     for cue in checker.cues[fact.id]:
         anchors.extend(_cue_positions(variants, cue))
-    about = set(fact.about)
+    # A place the fact is about is no anchor: "arrived in New Delhi on Friday" dates an
+    # arrival, not the declaration adopted in New Delhi. Its cue or its other subjects are.
+    entities = checker.table.entities_by_id
+    about = {k for k in fact.about if k not in entities or entities[k].type not in ("GPE", "LOC")}
     for start, _end, key in claim.mention_spans:
         if key in about:
             at = start - claim.start

@@ -781,8 +781,22 @@ def _relative_speaker(
     for r in range(clause.first, min(clause.last, clause.first + 2)):
         if wk.readings[r][0][1] not in rules.relative_pronouns:
             continue
-        if not _reading_in(wk, r + 1, reporting):
-            continue
+        verb = r + 1
+        if not _reading_in(wk, verb, reporting):
+            # "Joe Biden, who arrived on Friday, said …": the aside ends at a comma and the
+            # sentence's own verb follows it.
+            verb = next(
+                (
+                    v
+                    for v in range(r + 2, min(clause.last, r + 12) + 1)
+                    if "," in text[wk.words[v - 1].end : wk.words[v].start]
+                    and _reading_in(wk, v, reporting)
+                ),
+                -1,
+            )
+            if verb < 0 or not rules.subject_first:
+                continue
+        r_verb = verb
         before_text = text[sentence_start : wk.words[r].start].rstrip()
         if not before_text.endswith(("،", ",")):
             continue  # «إعلان جدة» الذي أكد: a restrictive relative, not a speaker
@@ -796,8 +810,8 @@ def _relative_speaker(
         if not before:
             continue
         m = before[-1]
-        content = _content_after(text, wk, rules, r + 1, clause) or wk.words[r + 1].end
-        denied = _reading_in(wk, r + 1, rules.denial_verbs)
+        content = _content_after(text, wk, rules, r_verb, clause) or wk.words[r_verb].end
+        denied = _reading_in(wk, r_verb, rules.denial_verbs)
         return _Attribution(Speaker(text[m.start : m.end], m.entry.key, False), content, denied)
     return None
 

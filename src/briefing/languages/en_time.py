@@ -240,6 +240,9 @@ def _month_year(m: re.Match[str], doc: _Doc, month: int, year: int | None) -> in
     direction = _DIRECTIONS[m.group("dir").lower()] if m.group("dir") else 0
     if direction == 0 and m.group("dir"):  # "this March": the March of this year
         return pub.year
+    if direction == 0 and _FUTURE.search(_sentence_before(doc.text, m.start())):
+        # "will take over in December": the coming one (this month counts as coming).
+        return pub.year if month >= pub.month else pub.year + 1
     return timex.month_year(pub, month, direction)
 
 
