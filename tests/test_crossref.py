@@ -224,3 +224,22 @@ def test_a_place_the_fact_is_about_does_not_date_its_event(tmp_path: Path) -> No
     arrival, adoption = (c for c in briefing["claims"] if c["kind"] != "role")
     assert "date" not in _conflicts(arrival)
     assert _conflicts(adoption) == ["date"]
+
+
+def test_his_names_the_person_of_the_sentence_before(tmp_path: Path) -> None:
+    from conftest import ROOT
+
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Vladimir Putin has rarely left Russia. "
+        "His last foreign trips were to Kyrgyzstan and Belarus in December 2022.",
+        encoding="utf-8",
+    )
+    briefing = make_briefing(
+        str(article),
+        facts=[ROOT / "seeds" / "facts" / "wang-yi-moscow-2023.yaml"],
+        language="en",
+        published=dt.date(2023, 9, 18),
+    )
+    trips = next(c for c in briefing["claims"] if "Kyrgyzstan" in c["text"])
+    assert "vladimir-putin" in trips["entities"] and trips["verdict"] == "supported"

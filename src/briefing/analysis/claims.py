@@ -77,6 +77,7 @@ def find_claims(
                     if attribution.speaker is not None and attribution.speaker.carried
                     else None,
                     *(k for a, _b, k in references if clause.start <= a < clause.end),
+                    _opening_pronoun(text, wk, rules, clause, matches),
                 )
                 if k
             ]
@@ -134,6 +135,20 @@ def _antecedent(
         and m.entry.type in ("PERSON", "ORG", "GPE")
     ]
     return before[-1].entry.key if before else None
+
+
+def _opening_pronoun(
+    text: str, wk: WordKeys, rules: LanguageRules, clause: _Clause, matches: Sequence[Match]
+) -> str | None:
+    """Return who a clause that opens with "He" or "His" is about: "His last foreign trips were
+    to Kyrgyzstan" names Putin, written in the sentence before."""
+    first = clause.first
+    while first < clause.last and wk.readings[first][0][1] in rules.discourse_openers:
+        first += 1
+    if first > clause.last or wk.readings[first][0][1] not in rules.person_pronouns:
+        return None
+    found = _pronoun_speaker(text, wk, rules, first, matches, None)
+    return found.entity_key if found is not None else None
 
 
 def _only_a_quote(text: str, rules: LanguageRules, clause: _Clause) -> bool:

@@ -22,9 +22,9 @@ class EnglishRules(LanguageRules):
     def pronoun_fits(self, pronoun: str, before: str) -> bool:
         # Only an honorific tells a name's gender here: "Mr Hockney" is no "she".
         last = before.split()[-1].casefold().rstrip(".") if before.split() else ""
-        if pronoun == "she":
+        if pronoun in ("she", "her"):
             return last not in _MALE
-        if pronoun == "he":
+        if pronoun in ("he", "his"):
             return last not in _FEMALE
         return True
 
@@ -177,7 +177,7 @@ ENGLISH = EnglishRules(
         **dict.fromkeys(_words("region governorate island"), "GPE"),
     },
     place_links=_words("of"),
-    person_pronouns=_words("he she"),
+    person_pronouns=_words("he she his her"),
     passive_auxiliaries=_words("was were been is are be being"),
     agent_prepositions=_words("by"),
     discourse_openers=_words("but and yet so however meanwhile still which that now"),
