@@ -142,10 +142,8 @@ def _opening_pronoun(
 ) -> str | None:
     """Return who a clause that opens with "He" or "His" is about: "His last foreign trips were
     to Kyrgyzstan" names Putin, written in the sentence before."""
-    first = clause.first
-    while first < clause.last and wk.readings[first][0][1] in rules.discourse_openers:
-        first += 1
-    if first > clause.last or wk.readings[first][0][1] not in rules.person_pronouns:
+    first = _past_linking_words(wk, rules, clause)
+    if wk.readings[first][0][1] not in rules.person_pronouns:
         return None
     found = _pronoun_speaker(text, wk, rules, first, matches, None)
     return found.entity_key if found is not None else None
@@ -662,13 +660,19 @@ def _passive_speaker(
     return _Attribution(speaker, clause.start, _reading_in(wk, v, rules.denial_verbs))
 
 
+def _past_linking_words(wk: WordKeys, rules: LanguageRules, clause: _Clause) -> int:
+    """Return the clause's first word past linking words: "But he denied …", "However, the
+    minister said …" (a linking word is no subject)."""
+    first = clause.first
+    while first < clause.last and wk.readings[first][0][1] in rules.discourse_openers:
+        first += 1
+    return first
+
+
 def _after_opening_phrase(text: str, wk: WordKeys, rules: LanguageRules, clause: _Clause) -> int:
     """Return the first word of a clause's subject: past an opening phrase of place or time
     ("In the village of Moulay Brahim, a resident told …"), else the clause's first word."""
-    first = clause.first
-    # "But he denied …", "However, the minister said …": a linking word is no subject.
-    while first < clause.last and wk.readings[first][0][1] in rules.discourse_openers:
-        first += 1
+    first = _past_linking_words(wk, rules, clause)
     key = wk.readings[first][0][1]
     if key in rules.prepositions or key in rules.time_words:
         for i in range(first + 1, min(clause.last, first + 8) + 1):
