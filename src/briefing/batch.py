@@ -759,6 +759,7 @@ def index_html(report: BatchReport) -> str:
     """Return index.html: links to every briefing, verdict counts and the failures."""
     import jinja2
 
+    from briefing.render import template_environment
     from briefing.resources import asset_dir
 
     data = summary(report)
@@ -772,14 +773,8 @@ def index_html(report: BatchReport) -> str:
             {"format": fmt, "href": quote(outputs[fmt])} for fmt in preferred if fmt in outputs
         ]
         rows.append(article | {"links": links, "main": links[0]["href"] if links else None})
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(asset_dir("templates")),
-        autoescape=True,  # titles and paths come from the articles
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    # Autoescaped: titles and paths come from the articles.
+    environment = template_environment(jinja2.FileSystemLoader(asset_dir("templates")))
     return environment.get_template("batch-index.html.j2").render(
         totals=data["totals"],
         options=data["options"],

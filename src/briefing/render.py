@@ -616,6 +616,30 @@ def _source_date() -> str | None:
 # Templates and stylesheets
 
 
+def template_environment(
+    loader: jinja2.BaseLoader, *, autoescape: bool = True, language: str | None = None
+) -> jinja2.Environment:
+    """Return a Jinja environment with the project's settings (undefined names are errors,
+    block tags leave no blank lines), its `_()` speaking `language` when one is given."""
+    import jinja2
+
+    environment = jinja2.Environment(
+        loader=loader,
+        autoescape=autoescape,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"] if language else [],
+    )
+    if language:
+        # newstyle: `_("doc.title", title=x)` formats %(title)s itself and escapes `x`.
+        environment.install_gettext_translations(  # type: ignore[attr-defined]
+            Labels(language).translations, newstyle=True
+        )
+    return environment
+
+
 @lru_cache(maxsize=8)
 def _environment(template_dir: Path | None, language: str) -> jinja2.Environment:
     """Return the Jinja environment for a theme folder, its `_()` speaking `language`."""
@@ -627,19 +651,8 @@ def _environment(template_dir: Path | None, language: str) -> jinja2.Environment
             raise RenderError(f"template folder {template_dir} does not exist")
         loaders.append(jinja2.FileSystemLoader(template_dir))
     loaders.append(jinja2.FileSystemLoader(asset_dir("templates")))
-    environment = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders),
-        autoescape=True,  # everywhere: article text is untrusted
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        extensions=["jinja2.ext.i18n"],
-    )
-    # newstyle: `_("doc.title", title=x)` formats %(title)s itself and escapes `x`.
-    environment.install_gettext_translations(  # type: ignore[attr-defined]
-        Labels(language).translations, newstyle=True
-    )
+    # Autoescaped everywhere: article text is untrusted.
+    environment = template_environment(jinja2.ChoiceLoader(loaders), language=language)
     environment.filters["bidi"] = jinja2.pass_context(_bidi_filter)
     environment.filters["number"] = _number
     environment.filters["textdir"] = jinja2.pass_context(_textdir_filter)

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 
 from briefing.errors import MailError, RenderError, UsageError
-from briefing.render import QUOTES, VERDICT_ICONS, VERDICTS, build_view
+from briefing.render import QUOTES, VERDICT_ICONS, VERDICTS, build_view, template_environment
 from briefing.render_labels import Labels
 from briefing.render_text import bidi, first_strong
 from briefing.resources import asset_dir
@@ -176,17 +176,10 @@ def _context(
 
 @lru_cache(maxsize=8)
 def _environment(language: str, html: bool) -> jinja2.Environment:
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(asset_dir("templates")),
+    environment = template_environment(
+        jinja2.FileSystemLoader(asset_dir("templates")),
         autoescape=html,  # the HTML part carries untrusted article text
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        extensions=["jinja2.ext.i18n"],
-    )
-    environment.install_gettext_translations(  # type: ignore[attr-defined]
-        Labels(language).translations, newstyle=True
+        language=language,
     )
     environment.filters["bidi"] = _bidi_filter
     environment.filters["oneline"] = _oneline
