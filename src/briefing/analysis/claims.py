@@ -919,10 +919,8 @@ def _trailing_speaker(
                 continue
             tail = re.split(r"\s*[،,.]\s*", text[start : clause.end])[0]
             # بحسب X فإن …: a source that opens the sentence ends where what it says begins.
-            for j in wk.within(start, start + len(tail)):
-                if j > wk.within(start, start + len(tail))[0] and _reading_in(
-                    wk, j, rules.complementizers
-                ):
+            for j in wk.within(start, start + len(tail))[1:]:
+                if _reading_in(wk, j, rules.complementizers):
                     tail = text[start : wk.words[j].start]
                     break
             words_ = tail.split()
