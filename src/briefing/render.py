@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 TEMPLATE = "briefing.html.j2"
 THEME_CSS = ("briefing.css",)
 PAGED_CSS = ("paged.css",)  # for WeasyPrint: margin boxes, running header, page numbers
+PRINT_UA_CSS = "print-ua.css"  # WeasyPrint's user-agent stylesheet for the theme's own templates
 BROWSER_CSS = ("browser.css",)  # for printing the HTML from a browser
 PAPER_SIZES = {"a3": "A3", "a4": "A4", "a5": "A5", "letter": "letter", "legal": "legal"}
 VERDICTS = ("contradicted", "supported", "unverified")
@@ -124,6 +125,8 @@ def render_pdf(
         roots=roots,
         attachment=(ATTACHMENT_NAME, render_json(briefing)),
         created=_source_date(),
+        # Another theme's templates may use any element: they get WeasyPrint's full defaults.
+        user_agent_css=asset_dir("styles") / PRINT_UA_CSS if template_dir is None else None,
     )
 
 

@@ -129,13 +129,15 @@ def write_pdf(
     fetcher: PackageURLFetcher | None = None,
     attachment: tuple[str, str] | None = None,
     created: str | None = None,
+    user_agent_css: Path | None = None,
 ) -> bytes:
     """Return the tagged PDF/UA-1 of `html`, packaged fonts embedded and nothing fetched.
 
     `attachment` is a (file name, text) pair embedded in the PDF; `created` (a W3C date, from
     SOURCE_DATE_EPOCH) dates it, else it carries a fixed date so that the bytes stay the same.
     Anything else the HTML or a stylesheet asks for (an image on a server, a remote @import,
-    file:///etc/passwd) is refused by the fetcher and left out of the PDF.
+    file:///etc/passwd) is refused by the fetcher and left out of the PDF. `user_agent_css`
+    replaces WeasyPrint's user-agent stylesheet (see `LeanHTML`).
     """
     fonts, font_folders = font_face_css()
     if fetcher is None:
@@ -153,7 +155,8 @@ def write_pdf(
     # dcterms.created/modified, and the file identifier is derived from the HTML.
     identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
     with fewer_collections():
-        document = HTML(string=html, base_url=base_dir.as_uri() + "/", url_fetcher=fetcher)
+        html_class = HTML if user_agent_css is None else LeanHTML.using(user_agent_css)
+        document = html_class(string=html, base_url=base_dir.as_uri() + "/", url_fetcher=fetcher)
         return document.write_pdf(
             stylesheets=[stylesheet],
             font_config=font_config,
@@ -162,6 +165,33 @@ def write_pdf(
             **pdf_options(),
         )
 
+
+class LeanHTML(HTML):
+    """An HTML document whose user-agent stylesheet is the caller's instead of WeasyPrint's.
+
+    WeasyPrint's own sheet styles every HTML element there is, and many of its selectors must
+    be tried on every element; matching it took a seventh of the time of a briefing's PDF. The
+    theme's `print-ua.css` gives the elements a briefing contains the same defaults (the PDFs
+    come out the same, pixel for pixel). WeasyPrint asks the document for its sheets through
+    `_ua_stylesheets`; if a later version stops asking, the PDF is still right, only slower.
+    """
+
+    user_agent_stylesheet: CSS
+
+    @classmethod
+    def using(cls, path: Path) -> type[LeanHTML]:
+        """Return the document class whose user-agent stylesheet is `path` (parsed once)."""
+        key = path.resolve()
+        if key not in _LEAN_CLASSES:
+            sheet = CSS(filename=str(key))
+            _LEAN_CLASSES[key] = type("LeanHTML", (cls,), {"user_agent_stylesheet": sheet})
+        return _LEAN_CLASSES[key]
+
+    def _ua_stylesheets(self, forms: bool = False) -> list[CSS]:
+        return [self.user_agent_stylesheet]
+
+
+_LEAN_CLASSES: dict[Path, type[LeanHTML]] = {}
 
 _STYLESHEETS: dict[tuple[str, Path, tuple[Path, ...]], tuple[FontConfiguration, CSS]] = {}
 
