@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import briefing.facts as facts_module
 from briefing.errors import ExitStatus, FactTableError
 from briefing.facts import (
     FactTable,
@@ -132,6 +133,36 @@ def test_the_same_table_in_json_loads_to_the_same_fact_table() -> None:
     assert from_json.paths == (str(DATA / "valid.json"),)
     assert replace(from_json, paths=(), sha256="") == replace(from_yaml, paths=(), sha256="")
     assert from_json.entity("vladimir-putin").line == 7  # lines come from the JSON itself
+
+
+TABLES = sorted([*DATA.glob("*.yaml"), *DATA.glob("*.json")]) + sorted(
+    (Path(__file__).parents[1] / "seeds" / "facts").glob("*.yaml")
+)
+
+
+@pytest.mark.parametrize("path", TABLES, ids=[p.name for p in TABLES])
+def test_libyaml_and_pure_python_read_a_table_the_same(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert facts_module._FAST_LOADER is not None  # PyYAML's wheels carry libyaml
+    fast = load_fact_tables([path])
+    monkeypatch.setattr(facts_module, "_FAST_LOADER", None)
+
+    assert load_fact_tables([path]) == fast
+
+
+def test_a_syntax_error_is_worded_by_the_pure_python_reader(in_tmp: Path) -> None:
+    path = in_tmp / "facts.yaml"
+    path.write_text(BASE.replace("title: Test table", "title: Test: table"), encoding="utf-8")
+
+    with pytest.raises(FactTableError) as caught:
+        load_fact_tables([path])
+
+    # libyaml says "not allowed in this context" and gives no hint.
+    assert str(caught.value) == (
+        f"{path}:2:12: YAML syntax error: mapping values are not allowed here; "
+        "put text that holds ': ' in quotes"
+    )
 
 
 def test_sha256_is_over_the_raw_bytes_of_the_file() -> None:
