@@ -54,7 +54,7 @@ def test_a_json_briefing_imports_no_renderer_and_no_spacy_cli(tmp_path: Path) ->
         "import sys\nfrom briefing.cli import main\n"
         f"try:\n    main(['generate', {str(SEED)!r}, '--format', 'json', '--out', "
         f"{str(tmp_path / 'seed.json')!r}])\nexcept SystemExit:\n    pass\n"
-        "heavy = ('jinja2', 'weasyprint', 'spacy.cli', 'requests', 'httpx')\n"
+        "heavy = ('jinja2', 'weasyprint', 'briefing.render', 'spacy.cli', 'requests', 'httpx')\n"
         "print(sorted(m for m in heavy if m in sys.modules))\n"
         "import spacy, spacy.cli\n"
         "print(callable(spacy.info), spacy.cli.__file__ is not None)\n"

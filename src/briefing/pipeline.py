@@ -70,14 +70,16 @@ def render(
     `report_language` (ar or en) is the language of the labels; None means the article's.
     The JSON is the same whatever the report language.
     """
-    from briefing import render as r
-
     if fmt == "claimreview":
         from briefing.deliver.claimreview import render_claimreview
 
         return render_claimreview(briefing)
     if fmt == "json":
-        return r.render_json(briefing)
+        from briefing.render_json import render_json
+
+        return render_json(briefing)
+    from briefing import render as r
+
     if fmt == "md":
         return r.render_markdown(briefing, report_language=report_language)
     if fmt == "html":

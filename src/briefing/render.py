@@ -1,4 +1,4 @@
-"""Briefing -> HTML | PDF | Markdown | JSON.
+"""Briefing -> HTML | PDF | Markdown (JSON is `render_json`'s, re-exported here).
 
 The briefing arrives as a plain dict (the briefing JSON plus the keys the pipeline adds). It is
 first normalised into a view (`build_view`) in which every optional key has a value, so that the
@@ -9,10 +9,9 @@ is WeasyPrint's rendering of that HTML, and WeasyPrint is imported only when a P
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,6 +20,7 @@ from urllib.parse import quote, urlsplit
 from markupsafe import Markup, escape
 
 from .errors import RenderError
+from .render_json import render_json
 from .render_labels import RTL_LANGUAGES, Labels
 from .render_text import annotate, bidi, claim_spans, first_strong, truncate
 from .render_timeline import build_timeline
@@ -202,14 +202,6 @@ def render_markdown(briefing: Mapping[str, Any], *, report_language: str | None 
             lines.append(f"{source['n']}. {title}" + (f" — {extra}" if extra else ""))
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
-
-
-def render_json(briefing: Mapping[str, Any]) -> str:
-    """Return the briefing as indented UTF-8 JSON, keys in the order given."""
-    try:
-        return json.dumps(briefing, ensure_ascii=False, indent=2, default=_json_default) + "\n"
-    except (TypeError, ValueError) as error:
-        raise RenderError(f"the briefing cannot be written as JSON: {error}") from None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -788,13 +780,3 @@ def md_inline(value: object) -> str:
 
 def _md_url(url: str) -> str:
     return quote(url, safe=":/?#@!$&'*+,;=%~-._")
-
-
-def _json_default(value: object) -> object:
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    if isinstance(value, Path):
-        return str(value)
-    if isinstance(value, (set, frozenset, tuple)):
-        return list(value)
-    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
