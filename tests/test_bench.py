@@ -64,6 +64,10 @@ def test_quick_benchmark_writes_every_figure(tmp_path: Path) -> None:
     results = json.loads(out.read_text(encoding="utf-8"))
 
     assert results["settings"]["quick"] is True
+    # briefing's bytecode is compiled before timing, as pip install does.
+    package = Path(results["settings"]["package"])
+    assert (package / "cli.py").is_file()
+    assert list((package / "__pycache__").glob("cli.*.pyc"))
     assert set(FIGURES) <= set(results["figures"])
     for name in FIGURES:
         figure = results["figures"][name]
