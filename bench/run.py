@@ -360,7 +360,12 @@ def briefing_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "briefing"]
 
 
-def compile_bytecode() -> str:
+def shown(path: Path) -> str:
+    """Return a path as results show it: relative to the checkout when inside it."""
+    return str(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+
+
+def compile_bytecode() -> Path:
     """Compile briefing's modules to bytecode where they are imported from; return that folder.
 
     `pip install .` compiles them on install, so users never pay for it. An editable install
@@ -372,7 +377,7 @@ def compile_bytecode() -> str:
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     if found.returncode != 0:
         raise BenchError(f"{sys.executable} cannot import briefing: install it first")
-    package = found.stdout.strip()
+    package = Path(found.stdout.strip())
     compiled = subprocess.run([sys.executable, "-m", "compileall", "-q", package])
     if compiled.returncode != 0:
         raise BenchError(f"compileall could not compile {package}")
@@ -394,9 +399,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     started = dt.datetime.now(dt.timezone.utc)
     load_before = load_average()
     try:
-        print(f"seed: {seed.relative_to(ROOT) if seed.is_relative_to(ROOT) else seed}")
+        print(f"seed: {shown(seed)}")
         print(f"runs: {runs} (batches {batch_runs}); work folder {work}")
-        print(f"briefing: {package} (bytecode compiled, as pip install does)", flush=True)
+        print(f"briefing: {shown(package)} (bytecode compiled, as pip install does)", flush=True)
 
         def generate(fmt: str) -> list[str]:
             return [
@@ -514,12 +519,12 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "quick": args.quick,
             "runs": runs,
             "batch_runs": batch_runs,
-            "seed": str(seed.relative_to(ROOT) if seed.is_relative_to(ROOT) else seed),
+            "seed": shown(seed),
             "samples": len(sources),
             "batch_articles": args.batch_size,
             "pdf_batch_articles": min(args.pdf_batch_size, args.batch_size),
             "long_kb": args.long_kb,
-            "package": package,
+            "package": shown(package),
             "load_average_before": load_before,
             "load_average_after": load_average(),
         },
