@@ -13,7 +13,9 @@ import mimetypes
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
+from functools import cache
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
@@ -155,8 +157,13 @@ def write_pdf(
     # dcterms.created/modified, and the file identifier is derived from the HTML.
     identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
     with fewer_collections():
-        html_class = HTML if user_agent_css is None else LeanHTML.using(user_agent_css)
-        document = html_class(string=html, base_url=base_dir.as_uri() + "/", url_fetcher=fetcher)
+        base_url = base_dir.as_uri() + "/"
+        if user_agent_css is None:
+            document = HTML(string=html, base_url=base_url, url_fetcher=fetcher)
+        else:
+            document = LeanHTML(
+                string=html, base_url=base_url, url_fetcher=fetcher, user_agent_css=user_agent_css
+            )
         return document.write_pdf(
             stylesheets=[stylesheet],
             font_config=font_config,
@@ -176,22 +183,19 @@ class LeanHTML(HTML):
     `_ua_stylesheets`; if a later version stops asking, the PDF is still right, only slower.
     """
 
-    user_agent_stylesheet: CSS
-
-    @classmethod
-    def using(cls, path: Path) -> type[LeanHTML]:
-        """Return the document class whose user-agent stylesheet is `path` (parsed once)."""
-        key = path.resolve()
-        if key not in _LEAN_CLASSES:
-            sheet = CSS(filename=str(key))
-            _LEAN_CLASSES[key] = type("LeanHTML", (cls,), {"user_agent_stylesheet": sheet})
-        return _LEAN_CLASSES[key]
+    def __init__(self, *, user_agent_css: Path, **options: Any) -> None:
+        super().__init__(**options)
+        self.user_agent_stylesheet = _user_agent_stylesheet(user_agent_css)
 
     def _ua_stylesheets(self, forms: bool = False) -> list[CSS]:
         return [self.user_agent_stylesheet]
 
 
-_LEAN_CLASSES: dict[Path, type[LeanHTML]] = {}
+@cache
+def _user_agent_stylesheet(path: Path) -> CSS:
+    """Return the user-agent stylesheet at `path`, parsed once per process."""
+    return CSS(filename=str(path))
+
 
 _STYLESHEETS: dict[tuple[str, Path, tuple[Path, ...]], tuple[FontConfiguration, CSS]] = {}
 
