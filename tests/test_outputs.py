@@ -1,0 +1,66 @@
+"""Every article in the repository, briefed and rendered in every text format, against golden files.
+
+These pin the behaviour while the code changes shape: a refactor must leave every byte of them
+as it was. An intended change of output is regenerated with BRIEFING_REGEN_GOLDEN=1 and reviewed
+as a diff of tests/golden/outputs/.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import DATA, ROOT, check_golden
+
+ARTICLES = sorted((ROOT / "seeds" / "articles").glob("*.md")) + sorted(
+    (DATA / "articles").glob("*.md")
+)
+FORMATS = {"json": "json", "md": "md", "html": "html", "claimreview": "jsonld"}
+
+
+def _facts(article: Path) -> list[Path]:
+    """Return the fact table written for the article, or none (the bundled table)."""
+    stem = article.name.split(".")[0]
+    table = DATA / "facts" / f"{stem}.yaml"
+    return [table] if table.exists() else []
+
+
+@pytest.fixture(scope="module", params=ARTICLES, ids=lambda p: p.name)
+def briefed(request: pytest.FixtureRequest) -> tuple[str, Any]:
+    from briefing.pipeline import make_briefing
+
+    article: Path = request.param
+    return article.name.removesuffix(".md"), make_briefing(str(article), facts=_facts(article))
+
+
+def test_there_are_articles_to_pin() -> None:
+    assert len(ARTICLES) >= 20
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_format_is_unchanged(briefed: tuple[str, Any], fmt: str) -> None:
+    from briefing.pipeline import render
+
+    name, briefing = briefed
+    text = render(briefing, fmt)
+    assert isinstance(text, str)
+    check_golden(f"outputs/{name}.{FORMATS[fmt]}", text)
+
+
+def test_junit_is_unchanged(briefed: tuple[str, Any]) -> None:
+    from briefing.deliver.junit import junit_for_briefing
+
+    name, briefing = briefed
+    check_golden(f"outputs/{name}.junit.xml", junit_for_briefing(briefing))
+
+
+def test_labels_in_the_other_language_are_unchanged(briefed: tuple[str, Any]) -> None:
+    from briefing.pipeline import render
+
+    name, briefing = briefed
+    other = "ar" if name.endswith(".en") else "en"
+    text = render(briefing, "md", report_language=other)
+    assert isinstance(text, str)
+    check_golden(f"outputs/{name}.{other}-labels.md", text)
