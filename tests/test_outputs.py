@@ -32,7 +32,14 @@ def briefed(request: pytest.FixtureRequest) -> tuple[str, Any]:
     from briefing.pipeline import make_briefing
 
     article: Path = request.param
-    return article.name.removesuffix(".md"), make_briefing(str(article), facts=_facts(article))
+    # Paths as given show in the briefing: relative ones keep it the same in any checkout.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(ROOT)
+        briefing = make_briefing(
+            str(article.relative_to(ROOT)),
+            facts=[table.relative_to(ROOT) for table in _facts(article)],
+        )
+    return article.name.removesuffix(".md"), briefing
 
 
 def test_there_are_articles_to_pin() -> None:
