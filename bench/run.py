@@ -301,7 +301,7 @@ def sample_articles(patterns: Sequence[str] | None) -> list[Path]:
 
 def font_faces() -> str:
     """Return the @font-face rules the PDF renderer adds for the packaged fonts."""
-    from briefing.render_weasyprint import font_face_css
+    from briefing.renderers.printer import font_face_css
 
     return font_face_css()[0]
 

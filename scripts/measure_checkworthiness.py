@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import csv
 import sys
-import tempfile
 from pathlib import Path
 
-from briefing.pipeline import make_briefing
+import briefing
 
 csv.field_size_limit(10_000_000)
 
@@ -22,12 +21,11 @@ csv.field_size_limit(10_000_000)
 def scores(path: Path) -> list[tuple[float, bool]]:
     """Return (our score, labelled Yes) for every tweet of a split."""
     out = []
-    with path.open(encoding="utf-8") as f, tempfile.TemporaryDirectory() as tmp:
-        article = Path(tmp) / "tweet.txt"
+    table = briefing.load_facts()
+    with path.open(encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):
-            article.write_text(row["tweet_text"], encoding="utf-8")
-            briefing = make_briefing(str(article), language="ar")
-            plain = [c["check_worthiness"] for c in briefing["claims"] if c["kind"] != "role"]
+            b = briefing.brief(row["tweet_text"], facts=table, language="ar")
+            plain = [c.check_worthiness or 0.0 for c in b.claims if c.kind != "role"]
             out.append((max(plain, default=0.0), row["class_label"].strip() == "Yes"))
     return out
 

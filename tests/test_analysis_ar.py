@@ -8,8 +8,7 @@ from typing import Any
 
 import pytest
 
-from briefing.pipeline import make_briefing
-from conftest import DATA
+from conftest import DATA, make_briefing
 
 
 def _brief(tmp_path: Path, body: str, published: str = "2024-03-10", **kw: Any) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from briefing.pipeline import make_briefing
+from conftest import make_briefing
 
 
 def _brief(tmp_path: Path, body: str) -> dict[str, Any]:

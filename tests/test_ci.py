@@ -193,7 +193,8 @@ def test_junit_escapes_everything(tmp_path: Path) -> None:
 
 
 def test_junit_of_a_hand_made_briefing_is_well_formed() -> None:
-    from briefing.deliver.junit import Suite, junit_xml
+    from briefing import Briefing
+    from briefing.renderers.junit import Suite, junit_xml
 
     odd = "\x00\x1b<&>\"' ]]> \ud7ff text\u200f عربي"
     briefing = {
@@ -204,7 +205,7 @@ def test_junit_of_a_hand_made_briefing_is_well_formed() -> None:
             "not a claim",
         ],
     }
-    text = junit_xml([Suite("a", briefing), Suite("b", error=odd)])
+    text = junit_xml([Suite("a", Briefing.from_json(briefing)), Suite("b", error=odd)])
     root = ET.fromstring(text.encode("utf-8"))
     assert root.get("tests") == "3"
     assert (root.get("failures"), root.get("skipped"), root.get("errors")) == ("1", "1", "1")
@@ -264,7 +265,8 @@ def test_claimreview_json_ld(tmp_path: Path) -> None:
 
 
 def test_claimreview_speakers_are_people_or_organisations() -> None:
-    from briefing.deliver.claimreview import claimreview
+    from briefing import Briefing
+    from briefing.renderers.claimreview import claimreview
 
     briefing = {
         "article": {"title": "T", "language": "en"},
@@ -295,7 +297,7 @@ def test_claimreview_speakers_are_people_or_organisations() -> None:
             {"id": "c5", "text": "e", "verdict": "supported", "speaker": None},
         ],
     }
-    graph = claimreview(briefing)["@graph"]
+    graph = claimreview(Briefing.from_json(briefing))["@graph"]
     assert [r["identifier"] for r in graph] == ["c1", "c2", "c3", "c5"]  # unverified: left out
     authors = [r["itemReviewed"].get("author") for r in graph]
     assert authors == [
@@ -326,14 +328,16 @@ def test_markdown_fits_a_github_job_summary(tmp_path: Path) -> None:
 
 
 def test_markdown_of_a_huge_briefing_stays_under_the_limit() -> None:
-    from briefing.render import render_markdown
+    from briefing import Briefing
+    from briefing.renderers.markdown import render_markdown
 
     claims = [
         {"id": f"c{n}", "text": "قال الوزير إن " + "كلمة " * 60, "verdict": "unverified"}
         for n in range(20_000)
     ]
     entities = [{"name": f"Name {n}", "mentions": [{"start": n}]} for n in range(5_000)]
-    text = render_markdown({"article": {"language": "ar"}, "claims": claims, "entities": entities})
+    data = {"article": {"language": "ar"}, "claims": claims, "entities": entities}
+    text = render_markdown(Briefing.from_json(data))
     assert len(text.encode("utf-8")) < GITHUB_SUMMARY_LIMIT
     rows = [line for line in text.splitlines() if line.startswith("| c")]
     assert 1_000 < len(rows) < 20_000

@@ -9,8 +9,7 @@ from typing import Any
 
 import pytest
 
-from briefing.pipeline import make_briefing
-from conftest import DATA
+from conftest import DATA, make_briefing
 
 TABLE = DATA / "facts" / "crossref.yaml"
 

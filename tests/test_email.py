@@ -307,9 +307,11 @@ def test_sender_is_required() -> None:
 
 
 def test_title_cannot_break_the_subject() -> None:
+    from briefing import Briefing
     from briefing.deliver.mail import build_message
 
-    briefing = {"article": {"title": "Talks\r\nBcc: all@example.org", "language": "en"}}
+    data = {"article": {"title": "Talks\r\nBcc: all@example.org", "language": "en"}}
+    briefing = Briefing.from_json(data)
     message = build_message(briefing, sender=FROM, to=[TO])
     assert message["Subject"].startswith("Fact-check: Talks Bcc: all@example.org — 0 claims")
     assert "Bcc" not in message
@@ -319,7 +321,8 @@ def test_title_cannot_break_the_subject() -> None:
 
 
 def test_article_text_is_escaped_in_the_html_part() -> None:
-    from briefing.deliver.mail import render_html, render_text
+    from briefing import Briefing
+    from briefing.renderers.email import email_view, render_email_html, render_email_text
 
     hostile = '<script>alert(1)</script><img src="http://evil.example/x.png">'
     briefing = {
@@ -327,10 +330,11 @@ def test_article_text_is_escaped_in_the_html_part() -> None:
         "claims": [{"id": "c1", "text": hostile, "verdict": "supported", "speaker": None}],
         "sources": [{"n": 1, "title": "t", "url": "javascript:alert(1)"}],
     }
-    html = render_html(briefing)
+    view = email_view(Briefing.from_json(briefing))
+    html = render_email_html(view)
     assert "&lt;script&gt;" in html and "<script" not in html
     assert_mail_safe_html(html)  # and the javascript: address is not a link
-    assert hostile in render_text(briefing)  # plain text is not HTML: shown as written
+    assert hostile in render_email_text(view)  # plain text is not HTML: shown as written
 
 
 # --------------------------------------------------------------------------------------------

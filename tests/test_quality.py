@@ -15,8 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
-from briefing.pipeline import make_briefing
-from conftest import DATA, SEED, SHARED
+from conftest import DATA, SEED, SHARED, make_briefing
 
 SCORER = SHARED / "eval" / "score.py"
 pytestmark = pytest.mark.skipif(not SCORER.exists(), reason="../shared/eval/score.py is absent")

@@ -11,8 +11,11 @@ from typing import Any
 
 import pytest
 
-from briefing import render, render_weasyprint
-from briefing.render_weasyprint import LeanHTML, fewer_collections
+from briefing.renderers import html as html_renderer
+from briefing.renderers import pdf as pdf_renderer
+from briefing.renderers import printer as render_weasyprint
+from briefing.renderers.printer import LeanHTML, fewer_collections
+from briefing.report.record import Briefing
 from briefing.resources import asset_dir
 
 DATA = Path(__file__).parent / "data" / "render"
@@ -21,7 +24,7 @@ DATA = Path(__file__).parent / "data" / "render"
 @pytest.fixture(scope="module")
 def arabic_html() -> str:
     briefing = json.loads((DATA / "seed-briefing.json").read_text(encoding="utf-8"))
-    return render.render_html(briefing, for_print=True)
+    return html_renderer.render_html(Briefing.from_json(briefing), for_print=True)
 
 
 def pdf(html: str, user_agent_css: Path | None) -> bytes:
@@ -38,7 +41,7 @@ def pdf(html: str, user_agent_css: Path | None) -> bytes:
 def test_the_theme_user_agent_sheet_changes_nothing_in_the_pdf(arabic_html: str) -> None:
     # An Arabic briefing with every section: tables, lists, headings in the outline, Latin
     # names and dates isolated inside Arabic text. Same bytes: same pages, text and drawing.
-    lean = pdf(arabic_html, asset_dir("styles") / render.PRINT_UA_CSS)
+    lean = pdf(arabic_html, asset_dir("styles") / pdf_renderer.PRINT_UA_CSS)
     assert lean == pdf(arabic_html, None)
 
 
@@ -54,7 +57,7 @@ def test_weasyprint_still_asks_the_document_for_its_user_agent_sheet(
         return original(self, forms)
 
     monkeypatch.setattr(LeanHTML, "_ua_stylesheets", spy)
-    pdf("<html><body><p>x</p></body></html>", asset_dir("styles") / render.PRINT_UA_CSS)
+    pdf("<html><body><p>x</p></body></html>", asset_dir("styles") / pdf_renderer.PRINT_UA_CSS)
     assert asked
 
 
@@ -69,10 +72,11 @@ def test_another_themes_templates_get_weasyprints_own_defaults(
         return real(html, **options)
 
     monkeypatch.setattr(render_weasyprint, "write_pdf", capture)
-    briefing = json.loads((DATA / "en-briefing.json").read_text(encoding="utf-8"))
-    render.render_pdf(briefing)
-    render.render_pdf(briefing, template_dir=tmp_path)  # overrides nothing, but could
-    assert seen == [asset_dir("styles") / render.PRINT_UA_CSS, None]
+    data = json.loads((DATA / "en-briefing.json").read_text(encoding="utf-8"))
+    briefing = Briefing.from_json(data)
+    pdf_renderer.render_pdf(briefing)
+    pdf_renderer.render_pdf(briefing, template_dir=tmp_path)  # overrides nothing, but could
+    assert seen == [asset_dir("styles") / pdf_renderer.PRINT_UA_CSS, None]
 
 
 class _Node:

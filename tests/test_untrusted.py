@@ -158,7 +158,7 @@ ministry said, and he will meet Sergei Lavrov.</p>
 def test_the_pdf_renderer_refuses_every_url_outside_its_folders(
     server: Server, tmp_path: Path
 ) -> None:
-    from briefing import render_weasyprint
+    from briefing.renderers import printer as render_weasyprint
     from briefing.resources import asset_dir
 
     html = f"""<html><head>
@@ -232,17 +232,21 @@ def test_a_source_url_that_is_not_http_is_no_link(
     seed_briefing: dict[str, Any], tmp_path: Path
 ) -> None:
     # The fact table already refuses such urls (below); this is the renderer's own wall.
-    from briefing.render import render_html, render_markdown, render_pdf
+    from briefing import Briefing
+    from briefing.renderers.html import render_html
+    from briefing.renderers.markdown import render_markdown
+    from briefing.renderers.pdf import render_pdf
 
     briefing = copy.deepcopy(seed_briefing)
     for source, url in zip(briefing["sources"], BAD_URLS, strict=False):
         source["url"] = url
     briefing["article"]["url"] = BAD_URLS[0]
+    record = Briefing.from_json(briefing)
 
-    html = render_html(briefing)
-    markdown = render_markdown(briefing)
+    html = render_html(record)
+    markdown = render_markdown(record)
     pdf = tmp_path / "b.pdf"
-    pdf.write_bytes(render_pdf(briefing))
+    pdf.write_bytes(render_pdf(record))
     _, links = pdf_text_and_links(pdf)
 
     hrefs = re.findall(r'href="([^"]*)"', html)

@@ -81,7 +81,25 @@ def read_article(
         raise UsageError(f"--language: {language!r} is not supported; choose one of ar, en")
     if encoding is not None:
         encodings.check_encoding(encoding)
-    raw = _load(location, max_bytes, timeout)
+    return _article(_load(location, max_bytes, timeout), language, published, encoding)
+
+
+def read_text(
+    text: str,
+    *,
+    language: str | None = None,
+    published: dt.date | None = None,
+    source: str = "<text>",
+) -> Article:
+    """Return the article whose text (or HTML page) is `text`, named `source` in messages."""
+    if language is not None and language not in LANGUAGES:
+        raise UsageError(f"--language: {language!r} is not supported; choose one of ar, en")
+    return _article(_Raw(source, text.encode("utf-8"), None), language, published, "utf-8")
+
+
+def _article(
+    raw: _Raw, language: str | None, published: dt.date | None, encoding: str | None
+) -> Article:
     declared = raw.charset
     if raw.kind != "text" and declared is None:
         declared = encodings.declared_charset(raw.data)

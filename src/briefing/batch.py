@@ -678,7 +678,7 @@ def summary_json(report: BatchReport) -> str:
 
 def summary_markdown(report: BatchReport) -> str:
     """Return summary.md: GitHub-flavoured Markdown for a CI job summary, under 1 MiB."""
-    from briefing.render import md_inline
+    from briefing.renderers import md_inline
 
     data = summary(report)
     totals = data["totals"]
@@ -759,7 +759,7 @@ def index_html(report: BatchReport) -> str:
     """Return index.html: links to every briefing, verdict counts and the failures."""
     import jinja2
 
-    from briefing.render import template_environment
+    from briefing.renderers import template_environment
     from briefing.resources import asset_dir
 
     data = summary(report)

@@ -23,7 +23,7 @@ from weasyprint import CSS, HTML, Attachment
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from .errors import RenderError
+from briefing.errors import RenderError
 
 # (family, package, file, weight, style): the faces the theme's CSS asks for. IBM Plex Sans
 # Arabic sets the report (it has Latin glyphs too); Amiri sets quoted article text.

@@ -90,16 +90,18 @@ def build_timeline(
     rtl: bool,
     title: str,
     unresolved: Iterable[str] = (),
+    durations: Iterable[str] = (),
 ) -> Timeline:
-    """Return the timeline of the article's resolved dates and its legend rows."""
+    """Return the timeline of the article's resolved dates and its legend rows; `durations`
+    (and dates of the kind "duration") are listed apart."""
     groups: dict[str, TimelineRow] = {}
     unplaced: list[str] = []
-    durations: list[str] = []
+    spans: list[str] = []
     for item in dates:
         text = str(item.get("text") or "")
         if item.get("kind") == "duration":
-            if text and text not in durations:
-                durations.append(text)
+            if text and text not in spans:
+                spans.append(text)
             continue
         period = Period.parse(item.get("value"))
         if period is None:
@@ -112,6 +114,9 @@ def build_timeline(
     for text in unresolved:
         if text and text not in unplaced:
             unplaced.append(str(text))
+    for text in durations:
+        if text and text not in spans:
+            spans.append(text)
 
     rows = sorted(groups.values(), key=lambda row: (row.period.start, -row.period.end.toordinal()))
     for number, row in enumerate(rows, 1):
@@ -121,7 +126,7 @@ def build_timeline(
         rows.append(TimelineRow(None, publication, publication=True))
         rows.sort(key=lambda row: (row.period.start, row.publication))
     svg = _draw(rows, rtl=rtl, title=title) if any(not r.publication for r in rows) else None
-    return Timeline(svg, rows, unplaced, durations)
+    return Timeline(svg, rows, unplaced, spans)
 
 
 @dataclass

@@ -9,10 +9,12 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
+
+from briefing.report.record import ClaimEntry
 
 _LTR_LETTER = "A-Za-z0-9\u00c0-\u024f\u1e00-\u1eff"
 _RTL_LETTER = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
@@ -99,16 +101,15 @@ class Span:
         return self.end - self.start
 
 
-def claim_spans(body: str, claims: Iterable[Mapping[str, object]]) -> list[Span]:
+def claim_spans(body: str, claims: Iterable[ClaimEntry]) -> list[Span]:
     """Return the claims whose offsets fall inside the body, in reading order."""
     spans = []
     for claim in claims:
-        start, end = claim.get("start"), claim.get("end")
-        claim_id = claim.get("id")
-        if not isinstance(start, int) or not isinstance(end, int) or not claim_id:
+        start, end = claim.start, claim.end
+        if start is None or end is None or not claim.id:
             continue
         if 0 <= start < end <= len(body):
-            spans.append(Span(str(claim_id), start, end, str(claim.get("verdict") or "")))
+            spans.append(Span(claim.id, start, end, claim.verdict.value))
     return sorted(spans, key=lambda span: (span.start, -span.end))
 
 

@@ -2,7 +2,7 @@
 
 The texts live in `locale/<language>/LC_MESSAGES/briefing.po`, one catalogue per report
 language, under symbolic message ids ("section.claims"). Templates call `_("section.claims")`
-through Jinja's i18n extension (see `render._environment`); Python code (Markdown, the page
+through Jinja's i18n extension (see `render.html`); Python code (Markdown, the page
 footer, PDF metadata) calls a `Labels` object the same way.
 
 The catalogues are shipped as .po files and parsed at run time with Babel's `read_po`, not
@@ -25,7 +25,7 @@ LANGUAGES: Final = ("en", "ar")
 #: Languages written right to left (the report or the article may be in one of these).
 RTL_LANGUAGES: Final = frozenset({"ar", "fa", "he", "ps", "ur", "yi"})
 
-LOCALE_DIR: Final = Path(__file__).resolve().parent / "locale"
+LOCALE_DIR: Final = Path(__file__).resolve().parent.parent / "locale"
 DOMAIN: Final = "briefing"
 
 

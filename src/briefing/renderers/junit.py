@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from briefing.deliver.verdicts import claims_of, verdict_of
+from briefing.report.record import Briefing, ClaimEntry
+from briefing.vocab import Verdict
 
 NAME_TEXT = 60  # characters of the claim's text in a testcase name
 # Characters XML 1.0 cannot carry at all, even escaped: they are dropped.
@@ -27,7 +27,7 @@ class Suite:
     """One article: its briefing, or the reason it could not be briefed."""
 
     name: str
-    briefing: Mapping[str, Any] | None = None
+    briefing: Briefing | None = None
     error: str | None = None
 
 
@@ -47,16 +47,14 @@ def junit_xml(suites: Sequence[Suite], *, name: str = "briefing") -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
 
 
-def junit_for_briefing(briefing: Mapping[str, Any], *, name: str | None = None) -> str:
+def junit_for_briefing(briefing: Briefing, *, name: str | None = None) -> str:
     """Return the JUnit XML of one briefing (`name` defaults to the article's source)."""
     return junit_xml([Suite(name or article_name(briefing), briefing)])
 
 
-def article_name(briefing: Mapping[str, Any]) -> str:
+def article_name(briefing: Briefing) -> str:
     """Return what names an article in reports: its source path, else its title."""
-    article = briefing.get("article")
-    article = article if isinstance(article, Mapping) else {}
-    return str(article.get("source") or article.get("title") or "article")
+    return briefing.article.source or briefing.article.title or "article"
 
 
 def _suite(suite: Suite) -> ET.Element:
@@ -72,21 +70,21 @@ def _suite(suite: Suite) -> ET.Element:
         return element
     briefing = suite.briefing
     _properties(element, briefing)
-    source = _article(briefing).get("source")
+    source = briefing.article.source
     failures = skipped = 0
-    claims = claims_of(briefing)
+    claims = briefing.claims
     for claim in claims:
         attributes = {"name": _case_name(claim), "classname": name, "time": "0"}
-        if isinstance(source, str) and source and source != "<stdin>":
+        if source and source != "<stdin>":
             attributes["file"] = _clean(source)
         case = ET.SubElement(element, "testcase", attributes)
-        verdict = verdict_of(claim)
-        if verdict == "contradicted":
+        verdict = claim.verdict
+        if verdict is Verdict.CONTRADICTED:
             failures += 1
             message, details = _failure(claim)
             failure = ET.SubElement(case, "failure", {"message": message, "type": "contradicted"})
             failure.text = details
-        elif verdict == "unverified":
+        elif verdict is Verdict.UNVERIFIED:
             skipped += 1
             ET.SubElement(case, "skipped", {"message": UNVERIFIED})
     _counts(element, tests=len(claims), failures=failures, skipped=skipped)
@@ -106,59 +104,47 @@ def _counts(
         element.set(key, str(value))
 
 
-def _properties(element: ET.Element, briefing: Mapping[str, Any]) -> None:
-    article = _article(briefing)
+def _properties(element: ET.Element, briefing: Briefing) -> None:
+    article = briefing.article
     properties = ET.SubElement(element, "properties")
     for key in ("title", "language", "published", "outlet", "url", "sha256"):
-        value = article.get(key)
+        value = getattr(article, key)
         if value not in (None, ""):
             ET.SubElement(properties, "property", {"name": key, "value": _clean(str(value))})
 
 
-def _case_name(claim: Mapping[str, Any]) -> str:
-    text = " ".join(str(claim.get("text") or "").split())
+def _case_name(claim: ClaimEntry) -> str:
+    text = " ".join(claim.text.split())
     if len(text) > NAME_TEXT:
         text = text[: NAME_TEXT - 1].rstrip() + "…"
-    claim_id = str(claim.get("id") or "claim")
+    claim_id = claim.id or "claim"
     return _clean(f"{claim_id}: {text}" if text else claim_id)
 
 
-def _failure(claim: Mapping[str, Any]) -> tuple[str, str]:
+def _failure(claim: ClaimEntry) -> tuple[str, str]:
     """Return the failure's message (one line) and its text (the claim and every reason)."""
-    evidence = [e for e in _items(claim.get("evidence")) if e.get("relation") == "contradicts"]
-    lines = [f"claim {claim.get('id') or ''}: {' '.join(str(claim.get('text') or '').split())}"]
-    speaker = claim.get("speaker")
-    if isinstance(speaker, Mapping) and speaker.get("text"):
-        lines.append(f"speaker: {speaker['text']}")
+    evidence = [e for e in claim.evidence if e.relation == "contradicts"]
+    lines = [f"claim {claim.id}: {' '.join(claim.text.split())}"]
+    if claim.speaker is not None and claim.speaker.text:
+        lines.append(f"speaker: {claim.speaker.text}")
     message = "contradicted by the fact table"
     for number, item in enumerate(evidence):
-        reason = str(item.get("reason") or "").strip()
-        fact_value = item.get("fact_value")
+        reason = item.reason.strip()
+        fact_value = item.fact_value
         summary = reason or "contradicted"
         if fact_value not in (None, ""):
             summary += f"; fact table: {fact_value}"
         if number == 0:
             message = summary
-        where = f"fact {item.get('fact_id') or '?'}"
-        if item.get("attribute"):
-            where += f" ({item['attribute']})"
+        where = f"fact {item.fact_id or '?'}"
+        if item.attribute:
+            where += f" ({item.attribute})"
         lines.append(f"{where}: {reason or 'contradicted'}")
-        if item.get("claim_value") not in (None, ""):
-            lines.append(f"  the claim says: {item['claim_value']}")
+        if item.claim_value not in (None, ""):
+            lines.append(f"  the claim says: {item.claim_value}")
         if fact_value not in (None, ""):
             lines.append(f"  the fact table says: {fact_value}")
     return _clean(" ".join(message.split())), _clean("\n".join(lines))
-
-
-def _article(briefing: Mapping[str, Any]) -> Mapping[str, Any]:
-    article = briefing.get("article")
-    return article if isinstance(article, Mapping) else {}
-
-
-def _items(value: object) -> list[Mapping[str, Any]]:
-    if not isinstance(value, (list, tuple)):
-        return []
-    return [item for item in value if isinstance(item, Mapping)]
 
 
 def _clean(text: str) -> str:
