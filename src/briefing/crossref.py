@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from briefing.facts import Entity as TableEntity
-from briefing.facts import Fact, FactTable, date_bounds
+from briefing.facts import Fact, FactTable, TableEntity, date_bounds
 from briefing.gazetteer import places_by_id
 from briefing.languages import detect_language
 from briefing.languages.base import LanguageRules, words

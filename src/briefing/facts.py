@@ -308,7 +308,7 @@ class Role:
 
 
 @dataclass(frozen=True)
-class Entity:
+class TableEntity:
     """A person, organisation or place the desk follows, with its names in each language."""
 
     id: str
@@ -329,7 +329,7 @@ class Entity:
         return tuple(role for role in self.roles if role.held_on(day))
 
     @classmethod
-    def from_yaml(cls, node: Node, reader: NodeReader, *, number: int) -> Entity | None:
+    def from_yaml(cls, node: Node, reader: NodeReader, *, number: int) -> TableEntity | None:
         """Return the entity written at `node` (the `number`th), or None when it has no id."""
         owner = _owner("entity", _peek_text(node, "id"), number)
         fields = reader.fields(node, owner=owner, kind="an entity", allowed=_ENTITY_KEYS)
@@ -453,11 +453,11 @@ class FactTable:
     as_of: str | None
     paths: tuple[str, ...]
     sha256: str  # over the raw bytes of all files, in order
-    entities: tuple[Entity, ...]
+    entities: tuple[TableEntity, ...]
     facts: tuple[Fact, ...]
 
     @cached_property
-    def entities_by_id(self) -> Mapping[str, Entity]:
+    def entities_by_id(self) -> Mapping[str, TableEntity]:
         """Return every entity by its id."""
         return {entity.id: entity for entity in self.entities}
 
@@ -471,7 +471,7 @@ class FactTable:
         """Return the distinct sources of all facts, in the order they are first cited."""
         return tuple(dict.fromkeys(source for fact in self.facts for source in fact.sources))
 
-    def entity(self, entity_id: str) -> Entity:
+    def entity(self, entity_id: str) -> TableEntity:
         """Return the entity with this id; raises KeyError when there is none."""
         return self.entities_by_id[entity_id]
 
@@ -866,7 +866,7 @@ class NodeReader:
 class _FileTable:
     title: str | None
     as_of: str | None
-    entities: tuple[Entity, ...]
+    entities: tuple[TableEntity, ...]
     facts: tuple[Fact, ...]
 
 
@@ -994,7 +994,7 @@ def _read_table(raw: bytes, reader: NodeReader) -> _FileTable | None:
         for number, node in enumerate(
             reader.items(fields.get("entities"), label="entities", owner="the table"), start=1
         )
-        if (entity := Entity.from_yaml(node, reader, number=number)) is not None
+        if (entity := TableEntity.from_yaml(node, reader, number=number)) is not None
     ]
     facts = [
         fact
@@ -1096,7 +1096,7 @@ def load_fact_tables(paths: Sequence[str | os.PathLike[str]]) -> FactTable:
     )
 
 
-_Record = TypeVar("_Record", Entity, Fact)
+_Record = TypeVar("_Record", TableEntity, Fact)
 
 
 def _unique(
@@ -1127,7 +1127,7 @@ def _unique(
     return kept
 
 
-def _reference_problem(reference: _Reference, entities: Mapping[str, Entity]) -> str | None:
+def _reference_problem(reference: _Reference, entities: Mapping[str, TableEntity]) -> str | None:
     entity = entities.get(reference.entity_id)
     noun = "place" if reference.is_place else "entity"
     if entity is None:
