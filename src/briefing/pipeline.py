@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.articles import FETCH_TIMEOUT, MAX_BYTES, read_article
-from briefing.crossref import cross_reference
+from briefing.check import cross_reference
 from briefing.extract import analyse
 from briefing.facts import FactTable, load_fact_tables
 from briefing.languages import rules_for
