@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-import briefing.facts as facts_module
+import briefing.facts.load as load_module
 from briefing.errors import ExitStatus, FactTableError
 from briefing.facts import (
     FactTable,
@@ -144,9 +144,9 @@ TABLES = sorted([*DATA.glob("*.yaml"), *DATA.glob("*.json")]) + sorted(
 def test_libyaml_and_pure_python_read_a_table_the_same(
     path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert facts_module._FAST_LOADER is not None  # PyYAML's wheels carry libyaml
+    assert load_module._FAST_LOADER is not None  # PyYAML's wheels carry libyaml
     fast = load_fact_tables([path])
-    monkeypatch.setattr(facts_module, "_FAST_LOADER", None)
+    monkeypatch.setattr(load_module, "_FAST_LOADER", None)
 
     assert load_fact_tables([path]) == fast
 

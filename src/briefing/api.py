@@ -86,7 +86,7 @@ def brief(
 
 def brief_article(article: Article, table: FactTable, *, model: str | None = None) -> Briefing:
     """Return the briefing of an article already read, checked against `table`."""
-    from briefing.crossref import cross_reference
+    from briefing.check import cross_reference
     from briefing.extract import analyse
     from briefing.languages import rules_for
     from briefing.lexicon import build_lexicon
