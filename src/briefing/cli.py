@@ -160,9 +160,8 @@ def generate(
     """Write a briefing of ARTICLE as PDF, HTML, JSON, Markdown or ClaimReview JSON-LD."""
 
     def run() -> int:
-        from briefing.articles import parse_date_option, parse_size_option
-        from briefing.encodings import check_encoding
         from briefing.pipeline import make_briefing, render
+        from briefing.read import check_encoding, parse_date_option, parse_size_option
 
         fmt_ = _format(fmt, out)
         target = _target(article, out, fmt_)
@@ -284,10 +283,10 @@ def email(
     """Email a briefing of ARTICLE: text and HTML, the PDF attached; or write it with --eml."""
 
     def run() -> None:
-        from briefing.articles import parse_date_option
         from briefing.deliver import mail
         from briefing.deliver.settings import resolve
         from briefing.pipeline import make_briefing, render
+        from briefing.read import parse_date_option
 
         # Everything that could put a header in the wrong place is refused before any work.
         if not to:
@@ -386,9 +385,8 @@ def batch(
     """Brief many articles into one folder, with index.html, summaries and junit.xml."""
 
     def run() -> Any:
-        from briefing.articles import parse_date_option, parse_size_option
         from briefing.batch import BatchOptions, run_batch
-        from briefing.encodings import check_encoding
+        from briefing.read import check_encoding, parse_date_option, parse_size_option
 
         _check_fail_on(fail_on)
         reading: dict[str, Any] = {"max_bytes": parse_size_option(max_bytes)}

@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from briefing.articles import FETCH_TIMEOUT, MAX_BYTES, read_article
 from briefing.crossref import cross_reference
 from briefing.extract import analyse
 from briefing.facts import FactTable, load_fact_tables
 from briefing.languages import rules_for
 from briefing.lexicon import build_lexicon
+from briefing.read import FETCH_TIMEOUT, MAX_BYTES, read_article
 from briefing.report import build_briefing
 from briefing.resources import bundled_facts
 
