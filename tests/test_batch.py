@@ -299,7 +299,7 @@ def test_quiet_batch_prints_only_failures(tmp_path: Path) -> None:
         (["--formats", "json,docx"], "--formats: 'docx' is not one of"),
         (["--jobs", "0"], "--jobs: 0 is not a positive number"),
         (["--fail-on", "sometimes"], "--fail-on: 'sometimes' is not one of"),
-        (["--paper", "A0"], "--paper: 'A0' is not A4 or letter"),
+        (["--paper", "A0"], "--paper: 'A0' is not one of A3, A4, A5, letter, legal"),
     ],
 )
 def test_bad_options_are_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
@@ -443,7 +443,7 @@ def test_reading_options_reach_every_article(tmp_path: Path) -> None:
 
 def test_progress_bar_on_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
     from briefing.batch import ArticleResult
-    from briefing.cli import _BatchProgress
+    from briefing.cli.batch import BatchProgress as _BatchProgress
 
     counts = {"claims": 3, "contradicted": 1, "supported": 1, "unverified": 1}
     done = ArticleResult("a.md", "a", {"json": "a.briefing.json"}, ("json",), {"summary": counts})

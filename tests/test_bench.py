@@ -66,8 +66,9 @@ def test_quick_benchmark_writes_every_figure(tmp_path: Path) -> None:
     assert results["settings"]["quick"] is True
     # briefing's bytecode is compiled before timing, as pip install does.
     package = ROOT / results["settings"]["package"]  # relative to the checkout when inside it
-    assert (package / "cli.py").is_file()
-    assert list((package / "__pycache__").glob("cli.*.pyc"))
+    assert (package / "api.py").is_file()
+    assert list((package / "__pycache__").glob("api.*.pyc"))
+    assert list((package / "cli" / "__pycache__").glob("generate.*.pyc"))
     assert set(FIGURES) <= set(results["figures"])
     for name in FIGURES:
         figure = results["figures"][name]

@@ -110,8 +110,8 @@ def article_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_any_text_gives_a_valid_briefing_whose_offsets_hold(
     article_file: Path, text: str, published: dt.date | None
 ) -> None:
-    from briefing.articles import read_article
     from briefing.errors import ArticleError
+    from briefing.read import read_article
     from conftest import make_briefing
 
     article_file.write_text(text, encoding="utf-8", newline="")
@@ -163,7 +163,7 @@ TAGS = [
 )
 @example(html="<p></p>\x08")  # lxml refused the control character in the fallback's text
 def test_any_markup_is_read_or_refused_never_a_crash(html: str) -> None:
-    from briefing.html_article import extract
+    from briefing.read.html import extract
 
     page = extract("<!doctype html>" + html)
 

@@ -183,7 +183,7 @@ def test_a_page_without_main_text_falls_back_to_its_visible_text(
 ) -> None:
     import trafilatura
 
-    from briefing.html_article import extract
+    from briefing.read.html import extract
 
     page = EN_PAGE.replace("<h1>", "<h1 hidden>")
     monkeypatch.setattr(trafilatura, "bare_extraction", lambda *a, **k: None)
@@ -273,7 +273,7 @@ ISO_BODY = SEED_BODY.replace("“", '"').replace("”", '"')  # ISO-8859-6 has n
 def test_arabic_articles_decode_in_each_encoding(
     tmp_path: Path, codec: str, text: str, encoding: str
 ) -> None:
-    from briefing.articles import read_article
+    from briefing.read import read_article
 
     path = tmp_path / "a.txt"
     path.write_bytes(text.encode(codec))
@@ -286,7 +286,7 @@ def test_arabic_articles_decode_in_each_encoding(
 
 
 def test_utf16_big_endian_with_crlf(tmp_path: Path) -> None:
-    from briefing.articles import read_article
+    from briefing.read import read_article
 
     path = tmp_path / "a.txt"
     path.write_bytes("\ufeffWang Yi said.\r\nLavrov said.\r\n".encode("utf-16-be"))
@@ -300,7 +300,7 @@ DEV_ARTICLES = sorted((Path(__file__).parent / "data" / "articles").glob("*.ar.m
 @pytest.mark.parametrize("source", DEV_ARTICLES[:5], ids=lambda p: p.name)
 @pytest.mark.parametrize("codec", ["cp1256", "iso8859-6"])
 def test_realistic_arabic_articles_are_told_apart(tmp_path: Path, source: Path, codec: str) -> None:
-    from briefing.articles import read_article
+    from briefing.read import read_article
 
     text = source.read_text(encoding="utf-8")
     # ISO-8859-6 has no curly quotes or guillemets; their bytes become "?" below.
@@ -329,7 +329,7 @@ def test_short_arabic_texts_decode_in_both_code_pages(
     tmp_path: Path, sentence: str, codec: str
 ) -> None:
     # charset-normalizer takes most of these for Hebrew or Japanese code pages.
-    from briefing.articles import read_article
+    from briefing.read import read_article
 
     path = tmp_path / "a.txt"
     path.write_bytes(sentence.encode(codec))
@@ -396,7 +396,7 @@ def test_bytes_the_forced_encoding_cannot_read_name_the_line(
      ("1.5 MB", 1_500_000), ("2MiB", 2 * 1024 * 1024), ("10_000", 10_000)],
 )  # fmt: skip
 def test_sizes_are_read_with_their_unit(value: str, size: int) -> None:
-    from briefing.articles import parse_size_option
+    from briefing.read import parse_size_option
 
     assert parse_size_option(value) == size
 

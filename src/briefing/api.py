@@ -11,10 +11,10 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from briefing.articles import FETCH_TIMEOUT, MAX_BYTES, parse_date_option, read_article, read_text
 from briefing.errors import UsageError
 from briefing.facts import FactTable
 from briefing.models import Article
+from briefing.read import FETCH_TIMEOUT, MAX_BYTES, parse_date_option, read_article, read_text
 from briefing.renderers import render
 from briefing.report.record import Briefing
 

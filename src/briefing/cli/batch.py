@@ -113,7 +113,7 @@ def _formats(text: str) -> tuple[Format, ...]:
 
 def _totals(report: Any, fail_on: FailOn) -> None:
     """Print how many articles were briefed and failed, and why the gate tripped."""
-    from briefing.report.gate import gate_message
+    from briefing.report.gate import gate_message, tripping
 
     briefed = len(report.briefed)
     fresh = sum(1 for r in report.briefed if r.up_to_date)
@@ -125,17 +125,10 @@ def _totals(report: Any, fail_on: FailOn) -> None:
         err=True,
     )
     if report.tripped:
-        articles = sum(1 for r in report.briefed if r.digest and _trips(r.digest, fail_on))
+        articles = sum(1 for r in report.briefed if r.digest and tripping(r.digest, fail_on))
         typer.echo(
             f"briefing: {gate_message(report.tripped, fail_on, articles=articles)}", err=True
         )
-
-
-def _trips(digest: Any, fail_on: FailOn) -> bool:
-    from briefing.report.gate import tripping
-    from briefing.report.record import Briefing
-
-    return bool(tripping(Briefing.from_json(digest), fail_on))
 
 
 class BatchProgress:
@@ -166,11 +159,11 @@ class BatchProgress:
             if result.up_to_date:
                 what = "up to date"
             else:
-                counts = result.digest["summary"]
-                claims = counts["claims"]
+                counts = result.digest.summary
+                claims = counts.claims
                 what = (
                     f"{result.name}.briefing.* ({claims} claim{'' if claims == 1 else 's'}, "
-                    f"{counts['contradicted']} contradicted)"
+                    f"{counts.contradicted} contradicted)"
                 )
             typer.echo(f"[{done}/{total}] {result.source}: {what}", err=True)
 

@@ -110,9 +110,9 @@ def email(
 
     def run() -> None:
         from briefing import api
-        from briefing.articles import parse_date_option
         from briefing.cli.generate import write
         from briefing.deliver import mail
+        from briefing.read import parse_date_option
 
         # Everything that could put a header in the wrong place is refused before any work.
         recipients, sender, settings = _addresses(to, subject, smtp, config, eml, starttls, use_ssl)

@@ -122,8 +122,7 @@ def reading_options(
     published: str | None, encoding: str | None, max_bytes: str, timeout: float | None = None
 ) -> dict[str, Any]:
     """Return how articles are to be read, from the options' text, or raise UsageError."""
-    from briefing.articles import parse_date_option, parse_size_option
-    from briefing.encodings import check_encoding
+    from briefing.read import check_encoding, parse_date_option, parse_size_option
 
     reading: dict[str, Any] = {
         "published": parse_date_option(published) if published else None,

@@ -2,7 +2,7 @@
 
 Text and Markdown files may start with YAML front matter; HTML pages (by suffix, by the
 server's Content-Type, or sniffed on stdin) give their main text and metadata through
-`html_article`; `encodings` turns bytes into text and `fetch` gets URLs.
+`read.html`; `encodings` turns bytes into text and `fetch` gets URLs.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from typing import Any
 
 import yaml
 
-from briefing import encodings, fetch, html_article
 from briefing.errors import ArticleError, UsageError
 from briefing.languages import LANGUAGES, detect_language
 from briefing.models import Article
+from briefing.read import encodings, fetch, html
 
 MAX_BYTES = 5_000_000
 FETCH_TIMEOUT = fetch.TIMEOUT
@@ -105,9 +105,9 @@ def _article(
         declared = encodings.declared_charset(raw.data)
     decoded = encodings.decode(raw.data, raw.label, encoding=encoding, declared=declared)
     text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
-    kind = raw.kind or ("html" if html_article.looks_like_html(text) else "text")
+    kind = raw.kind or ("html" if html.looks_like_html(text) else "text")
     if kind == "html":
-        page = html_article.extract(text, url=raw.url)
+        page = html.extract(text, url=raw.url)
         body = page.body
         about = _About(
             title=page.title,
