@@ -525,7 +525,7 @@ def test_password_missing_or_in_config_refused(
 
 
 def test_resolve_precedence(tmp_path: Path) -> None:
-    from briefing.deliver.settings import resolve
+    from briefing.cli.mail_settings import resolve
 
     config = tmp_path / "c.toml"
     config.write_text(
@@ -590,7 +590,7 @@ def test_readme_starttls_example_runs(
 
 
 def test_readme_settings_table_matches_the_code() -> None:
-    from briefing.deliver.settings import PASSWORD_ENV, SOURCES
+    from briefing.cli.mail_settings import PASSWORD_ENV, SOURCES
 
     section = readme_email_section()
     for option, variable, key in SOURCES.values():

@@ -30,6 +30,16 @@ class UsageError(BriefingError):
     status = ExitStatus.USAGE
 
 
+class InvalidArgument(UsageError):
+    """A value a function was given is wrong: `argument` names the parameter, as the Python API
+    calls it (`published`, `max_bytes`); the command line names its flag instead."""
+
+    def __init__(self, argument: str, problem: str) -> None:
+        self.argument = argument
+        self.problem = problem
+        super().__init__(f"{argument}: {problem}")
+
+
 class ArticleError(BriefingError):
     status = ExitStatus.ARTICLE
 

@@ -22,7 +22,7 @@ from briefing.batch.pages import index_html, summary_markdown
 from briefing.batch.pool import Task, brief_all, default_jobs
 from briefing.batch.records import ArticleResult, BatchOptions, BatchReport, Progress
 from briefing.batch.summary import INDEX, JUNIT, SUMMARY_JSON, SUMMARY_MD, summary_json
-from briefing.errors import OutputError, UsageError
+from briefing.errors import InvalidArgument, OutputError, UsageError
 from briefing.output import EXTENSIONS, write_atomic
 from briefing.renderers.junit import Suite, junit_xml
 from briefing.report.gate import tripping
@@ -104,7 +104,7 @@ def _make_folder(out_dir: Path) -> None:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise OutputError(f"--out-dir: cannot make {out_dir} ({e.strerror})") from None
+        raise OutputError(f"{out_dir}: cannot make the folder ({e.strerror})") from None
 
 
 class _Tally:
@@ -150,31 +150,32 @@ def _plan(
 
 
 def _check_options(options: BatchOptions, jobs: int | None) -> None:
+    """Raise InvalidArgument for an option no article could be briefed with, once, rather than
+    failing every article with the same message."""
     if not options.formats:
-        raise UsageError("--formats: give at least one format")
+        raise InvalidArgument("formats", "give at least one format")
     unknown = [fmt for fmt in options.formats if fmt not in EXTENSIONS]
     if unknown:
-        raise UsageError(f"--formats: {unknown[0]!r} is not one of {', '.join(EXTENSIONS)}")
+        raise InvalidArgument("formats", f"{unknown[0]!r} is not one of {', '.join(EXTENSIONS)}")
     if jobs is not None and jobs < 1:
-        raise UsageError(f"--jobs: {jobs} is not a positive number")
-    # Checked here once, rather than failing every article with the same message.
+        raise InvalidArgument("jobs", f"{jobs} is not a positive number")
     from briefing.languages import LANGUAGES
 
     if options.language is not None and options.language not in LANGUAGES:
         choices = ", ".join(LANGUAGES)
-        raise UsageError(
-            f"--language: {options.language!r} is not supported; choose one of {choices}"
+        raise InvalidArgument(
+            "language", f"{options.language!r} is not supported; choose one of {choices}"
         )
     if options.model is not None and not Path(options.model).exists():
         import spacy.util
 
         if not spacy.util.is_package(options.model):
-            raise UsageError(f"--model: cannot load spaCy pipeline {options.model!r}")
+            raise InvalidArgument("model", f"cannot load spaCy pipeline {options.model!r}")
     if options.template_dir is not None and not options.template_dir.is_dir():
-        raise UsageError(f"--template-dir: {options.template_dir} is not a folder")
+        raise InvalidArgument("template_dir", f"{options.template_dir} is not a folder")
     for path in options.css:
         if not path.is_file():
-            raise UsageError(f"--css: {path} is not a file")
+            raise InvalidArgument("css", f"{path} is not a file")
 
 
 def write_summaries(report: BatchReport) -> dict[str, Path]:

@@ -8,7 +8,7 @@ from typing import Annotated, TypeVar
 import typer
 
 from briefing import __version__
-from briefing.errors import BriefingError
+from briefing.errors import BriefingError, InvalidArgument
 
 app = typer.Typer(
     name="briefing",
@@ -21,6 +21,8 @@ app = typer.Typer(
 facts_app = typer.Typer(help="Work with fact tables.", no_args_is_help=True)
 app.add_typer(facts_app, name="facts")
 T = TypeVar("T")
+#: Arguments of the Python API whose flag is not `--` and their name with dashes.
+RENAMED_FLAGS = {"sender": "--from"}
 
 
 def _version(value: bool) -> None:
@@ -45,7 +47,17 @@ def guard(fn: Callable[[], T]) -> T:
         return fn()
     except BriefingError as e:
         problems = getattr(e, "problems", None)
+        message = str(e)
+        if isinstance(e, InvalidArgument):  # the API names its parameter; we name our flag
+            message = f"{flag(e.argument)}: {e.problem}"
         # A fact table's problems are PATH:LINE: lines that editors can jump to, as they are.
-        for line in problems or [f"briefing: {e}"]:
+        for line in problems or [f"briefing: {message}"]:
             typer.echo(line, err=True)
         raise typer.Exit(int(e.status)) from None
+
+
+def flag(argument: str) -> str:
+    """Return the flag that gives an argument of the Python API (`max_bytes` -> `--max-bytes`)."""
+    if argument.startswith("-"):  # already a flag: the command line named it
+        return argument
+    return RENAMED_FLAGS.get(argument, "--" + argument.replace("_", "-"))

@@ -152,8 +152,8 @@ def _addresses(
     use_ssl: bool,
 ) -> tuple[list[Address], Address, SmtpSettings]:
     """Return the recipients, the sender and the SMTP settings, or raise UsageError."""
+    from briefing.cli.mail_settings import resolve
     from briefing.deliver import mail
-    from briefing.deliver.settings import resolve
 
     if not to:
         raise UsageError("--to: give at least one recipient")

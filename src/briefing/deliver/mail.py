@@ -2,7 +2,7 @@
 
 The bodies are rendered by `render.email`; the PDF comes in as bytes (rendering it is the
 pipeline's business). Nothing here prints; mistakes are
-`UsageError`, a failed delivery `MailError`.
+`InvalidArgument`, a failed delivery `MailError`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from typing import TYPE_CHECKING, Any
 
-from briefing.errors import MailError, UsageError
+from briefing.errors import InvalidArgument, MailError
 from briefing.renderers.email import email_view, has_control, render_email_html, render_email_text
 from briefing.report.record import Briefing
 
@@ -29,32 +29,33 @@ if TYPE_CHECKING:
 
 
 def check_address(value: str, option: str) -> Address:
-    """Return `value` as one mail address, or raise UsageError naming `option`.
+    """Return `value` as one mail address, or raise InvalidArgument naming `option` (the
+    parameter, or the command line's flag, that gave it).
 
     Line breaks and other control characters are refused outright: they are how a header is
     smuggled into a message.
     """
     if has_control(value):
-        raise UsageError(f"{option}: {value!r} contains a line break or control character")
+        raise InvalidArgument(option, f"{value!r} contains a line break or control character")
     try:
         header = policy.default.header_factory("to", value)
         addresses = header.addresses
         defects = header.defects
     except (HeaderParseError, IndexError, ValueError, TypeError):
-        raise UsageError(f"{option}: {value!r} is not a mail address") from None
+        raise InvalidArgument(option, f"{value!r} is not a mail address") from None
     if len(addresses) > 1:
-        raise UsageError(f"{option}: {value!r} holds several addresses; give one per {option}")
+        raise InvalidArgument(option, f"{value!r} holds several addresses; give one per {option}")
     if defects or len(addresses) != 1 or not addresses[0].username or not addresses[0].domain:
-        raise UsageError(f"{option}: {value!r} is not a mail address (like name@example.org)")
+        raise InvalidArgument(option, f"{value!r} is not a mail address (like name@example.org)")
     return addresses[0]
 
 
 def check_subject(value: str) -> str:
-    """Return the subject as given, or raise UsageError if it could break the header."""
+    """Return the subject as given, or raise InvalidArgument if it could break the header."""
     if has_control(value):
-        raise UsageError(f"--subject: {value!r} contains a line break or control character")
+        raise InvalidArgument("subject", f"{value!r} contains a line break or control character")
     if not value.strip():
-        raise UsageError("--subject: the subject is empty")
+        raise InvalidArgument("subject", "the subject is empty")
     return value
 
 
@@ -78,10 +79,10 @@ def build_message(
     `subject` defaults to the article's title and the verdict counts in the report language;
     `pdf` (the rendered briefing) is attached as `pdf_name` when given.
     """
-    from_address = sender if isinstance(sender, Address) else check_address(sender, "--from")
-    recipients = [a if isinstance(a, Address) else check_address(a, "--to") for a in to]
+    from_address = sender if isinstance(sender, Address) else check_address(sender, "sender")
+    recipients = [a if isinstance(a, Address) else check_address(a, "to") for a in to]
     if not recipients:
-        raise UsageError("--to: give at least one recipient")
+        raise InvalidArgument("to", "give at least one recipient")
     attachment = pdf_name if pdf is not None else None
     view = email_view(briefing, report_language=report_language, attachment=attachment)
     text, html = render_email_text(view), render_email_html(view)

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from briefing.errors import ArticleError, UsageError
+from briefing.errors import ArticleError, InvalidArgument
 from briefing.languages import LANGUAGES, detect_language
 from briefing.models import Article
 from briefing.read import encodings, fetch, html
@@ -29,27 +29,28 @@ _FRONT_MATTER_KEYS = {"title", "published", "source", "outlet", "url", "language
 _SIZE = re.compile(r"([0-9][0-9_]*(?:\.[0-9]+)?)\s*([kmg]i?b?|b)?", re.I)
 
 
-def parse_date_option(value: str, *, what: str = "--published") -> dt.date:
-    """Return the date of a YYYY-MM-DD option value, or raise a UsageError that says why."""
+def parse_date_option(value: str, *, what: str = "published") -> dt.date:
+    """Return the date of a YYYY-MM-DD value, or raise InvalidArgument naming `what`."""
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"{what}: {value!r} is not a date; write it as YYYY-MM-DD") from None
+        raise InvalidArgument(what, f"{value!r} is not a date; write it as YYYY-MM-DD") from None
 
 
-def parse_size_option(value: str, *, what: str = "--max-bytes") -> int:
-    """Return the bytes of a size such as 5000000, 500KB, 5MB or 2MiB, or raise a UsageError."""
+def parse_size_option(value: str, *, what: str = "max_bytes") -> int:
+    """Return the bytes of a size such as 5000000, 500KB, 5MB or 2MiB, or raise
+    InvalidArgument naming `what`."""
     match = _SIZE.fullmatch(value.strip())
     if match is None:
-        raise UsageError(
-            f"{what}: {value!r} is not a size; write bytes, such as 5000000, 500KB or 5MB"
+        raise InvalidArgument(
+            what, f"{value!r} is not a size; write bytes, such as 5000000, 500KB or 5MB"
         )
     number, unit = match.group(1).replace("_", ""), (match.group(2) or "").lower()
     base = 1024 if "i" in unit else 1000
     scale = base ** "bkmg".index(unit[0]) if unit else 1
     size = int(float(number) * scale)
     if size < 1:
-        raise UsageError(f"{what}: {value!r} must be at least one byte")
+        raise InvalidArgument(what, f"{value!r} must be at least one byte")
     return size
 
 
@@ -75,10 +76,10 @@ def read_article(
 
     `encoding` forces a codec (else it is detected); `max_bytes` caps what is read; `timeout`
     bounds a URL's fetch in seconds. Raises ArticleError when there is no article to read,
-    UsageError when an argument is wrong.
+    InvalidArgument when an argument is wrong.
     """
     if language is not None and language not in LANGUAGES:
-        raise UsageError(f"--language: {language!r} is not supported; choose one of ar, en")
+        raise InvalidArgument("language", f"{language!r} is not supported; choose one of ar, en")
     if encoding is not None:
         encodings.check_encoding(encoding)
     return _article(_load(location, max_bytes, timeout), language, published, encoding)
@@ -93,7 +94,7 @@ def read_text(
 ) -> Article:
     """Return the article whose text (or HTML page) is `text`, named `source` in messages."""
     if language is not None and language not in LANGUAGES:
-        raise UsageError(f"--language: {language!r} is not supported; choose one of ar, en")
+        raise InvalidArgument("language", f"{language!r} is not supported; choose one of ar, en")
     return _article(_Raw(source, text.encode("utf-8"), None), language, published, "utf-8")
 
 

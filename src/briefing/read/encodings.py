@@ -12,7 +12,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from briefing.errors import ArticleError, UsageError
+from briefing.errors import ArticleError, InvalidArgument
 
 _BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -54,16 +54,17 @@ class Decoded:
 
 
 def check_encoding(name: str) -> str:
-    """Return Python's name for the text encoding `name`, or raise a UsageError."""
+    """Return Python's name for the text encoding `name`, or raise InvalidArgument."""
     try:
         info = codecs.lookup(name)
     except LookupError:
-        raise UsageError(
-            f"--encoding: {name!r} is not an encoding briefing knows; "
-            "try utf-8, utf-16, windows-1256 or iso-8859-6"
+        raise InvalidArgument(
+            "encoding",
+            f"{name!r} is not an encoding briefing knows; "
+            "try utf-8, utf-16, windows-1256 or iso-8859-6",
         ) from None
     if not getattr(info, "_is_text_encoding", True):
-        raise UsageError(f"--encoding: {name!r} is not a text encoding")
+        raise InvalidArgument("encoding", f"{name!r} is not a text encoding")
     return info.name
 
 
