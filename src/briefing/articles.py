@@ -19,7 +19,7 @@ import yaml
 
 from briefing import encodings, fetch, html_article
 from briefing.errors import ArticleError, UsageError
-from briefing.languages import LANGUAGES, detect_language
+from briefing.languages import codes, detect_language
 from briefing.models import Article
 
 MAX_BYTES = 5_000_000
@@ -77,7 +77,7 @@ def read_article(
     bounds a URL's fetch in seconds. Raises ArticleError when there is no article to read,
     UsageError when an argument is wrong.
     """
-    if language is not None and language not in LANGUAGES:
+    if language is not None and language not in codes():
         raise UsageError(f"--language: {language!r} is not supported; choose one of ar, en")
     if encoding is not None:
         encodings.check_encoding(encoding)
@@ -149,10 +149,10 @@ def _front_matter(
         return str(value).strip() or None
 
     language = text("language")
-    if language is not None and language not in LANGUAGES:
+    if language is not None and language not in codes():
         raise ArticleError(
             f"{label}:{lines['language']}: front matter language {language!r} is not one of "
-            f"{', '.join(LANGUAGES)}"
+            f"{', '.join(codes())}"
         )
     published = None
     if meta.get("published") is not None:

@@ -243,10 +243,10 @@ def _check_options(options: BatchOptions, jobs: int | None) -> None:
     if jobs is not None and jobs < 1:
         raise UsageError(f"--jobs: {jobs} is not a positive number")
     # Checked here once, rather than failing every article with the same message.
-    from briefing.languages import LANGUAGES
+    from briefing.languages import codes
 
-    if options.language is not None and options.language not in LANGUAGES:
-        choices = ", ".join(LANGUAGES)
+    if options.language is not None and options.language not in codes():
+        choices = ", ".join(codes())
         raise UsageError(
             f"--language: {options.language!r} is not supported; choose one of {choices}"
         )

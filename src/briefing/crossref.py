@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from briefing.analysis.times import find_times
 from briefing.facts import Entity as TableEntity
 from briefing.facts import Fact, FactTable, date_bounds
 from briefing.gazetteer import places_by_id
@@ -12,7 +13,6 @@ from briefing.languages import detect_language
 from briefing.languages.base import LanguageRules, words
 from briefing.lexicon import Lexicon, phrase_key
 from briefing.models import Claim, Evidence, Finding, TimeRef
-from briefing.timex import find_times
 
 
 def cross_reference(

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from briefing import languages
 from briefing.facts import FactTable
-from briefing.languages import rules_for
 from briefing.lexicon import build_lexicon
 from briefing.models import Article, Extraction
 
@@ -13,11 +13,11 @@ def analyse(article: Article, table: FactTable | None, *, model: str | None = No
     from briefing.components import DocContext
     from briefing.nlp import load_pipeline
 
-    rules = rules_for(article.language)
-    lexicon = build_lexicon(table, rules)
+    language = languages.get(article.language)
+    lexicon = build_lexicon(table, language.rules)
     nlp = load_pipeline(article.language, model)
     doc = nlp.make_doc(article.body)
-    doc._.ctx = DocContext(rules, lexicon, article.published)
+    doc._.ctx = DocContext(language, lexicon, article.published)
     for _name, component in nlp.pipeline:
         doc = component(doc)
     findings = doc._.entity_findings

@@ -120,7 +120,11 @@ def build_lexicon(table: FactTable | None, rules: LanguageRules) -> Lexicon:
 
 # The code a compiled lexicon is derived by, besides its inputs: this module, the gazetteer's
 # and the language modules (keys, word lists). A module _compile comes to depend on goes here.
-_SOURCES = (Path(__file__), Path(gazetteer.__file__), *Path(languages.__file__).parent.glob("*.py"))
+_SOURCES = (
+    Path(__file__),
+    Path(gazetteer.__file__),
+    *Path(languages.__file__).parent.rglob("*.py"),
+)
 _FIELDS = ("rules", "phrases", "adjectives", "gazetteer_key", "exact", "role_nouns", "max_words")
 
 

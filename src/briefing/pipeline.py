@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from briefing import languages
 from briefing.articles import FETCH_TIMEOUT, MAX_BYTES, read_article
 from briefing.crossref import cross_reference
 from briefing.extract import analyse
 from briefing.facts import FactTable, load_fact_tables
-from briefing.languages import rules_for
 from briefing.lexicon import build_lexicon
 from briefing.report import build_briefing
 from briefing.resources import bundled_facts
@@ -46,7 +46,7 @@ def make_briefing(
         timeout=timeout,
     )
     extraction = analyse(article, table, model=model)
-    lexicon = build_lexicon(table, rules_for(article.language))
+    lexicon = build_lexicon(table, languages.get(article.language).rules)
     findings = cross_reference(extraction.claims, table, lexicon, article.published)
     import spacy
 

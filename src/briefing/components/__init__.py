@@ -21,20 +21,19 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from briefing import languages
 from briefing.analysis.claims import find_claims
 from briefing.analysis.entities import ModelSpan, find_entities
 from briefing.analysis.sentences import sentence_spans
-from briefing.languages.base import LanguageRules
+from briefing.analysis.times import find_times
 from briefing.lexicon import Lexicon, WordKeys, word_keys
-from briefing.models import TimeRef
-from briefing.timex import find_times
 
 
 @dataclass(frozen=True)
 class DocContext:
     """What the components need beyond the text."""
 
-    rules: LanguageRules
+    language: languages.Language
     lexicon: Lexicon
     published: date | None
 
@@ -64,12 +63,7 @@ def sentences_component(doc: Doc) -> Doc:
 def times_component(doc: Doc) -> Doc:
     """Find time expressions and resolve them against the publication date."""
     ctx: DocContext = doc._.ctx
-    doc._.times = [
-        TimeRef(
-            t.start, t.end, t.text, t.kind, t.value, t.precision, t.quantity, t.unit, t.approximate
-        )
-        for t in find_times(doc.text, ctx.rules.code, ctx.published)
-    ]
+    doc._.times = find_times(doc.text, ctx.language.code, ctx.published)
     return doc
 
 
@@ -77,7 +71,7 @@ def times_component(doc: Doc) -> Doc:
 def entities_component(doc: Doc) -> Doc:
     """Find people, organisations and places: lexicon, cue words, then the model's spans."""
     ctx: DocContext = doc._.ctx
-    wk = word_keys(doc.text, ctx.rules)
+    wk = word_keys(doc.text, ctx.language.rules)
     doc._.word_keys = wk
     blocked = _inside_spans(wk, [(t.start, t.end) for t in doc._.times or ()])
     model_spans = [ModelSpan(e.start_char, e.end_char, e.label_) for e in doc.ents]
@@ -108,7 +102,7 @@ def claims_component(doc: Doc) -> Doc:
     claims, events = find_claims(
         doc.text,
         doc._.word_keys,
-        ctx.rules,
+        ctx.language.rules,
         doc._.sentence_spans,
         findings.matches,
         doc._.times,

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefing.models import TimeRef
+
+# A time grammar: (text, publication date) -> the time expressions it finds, overlaps allowed.
+TimeGrammar = Callable[[str, "date | None"], "list[TimeRef]"]
 
 # A word: letters and digits with their combining marks (Arabic harakat are marks, not letters,
 # so a plain \w+ would cut يُسفر in two).
@@ -149,6 +156,31 @@ class LanguageRules:
         return key if previous == "the" else None
 
 
-def strip_marks(text: str) -> str:
-    """Return `text` without combining marks (accents, harakat)."""
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+@dataclass(frozen=True)
+class Language:
+    """One language as the analysis sees it, the way spaCy's `lang/xx` Defaults hold one:
+    its word lists and word shapes (`rules`), its time grammar, how it quotes, and which
+    script it is written in. Register it with `briefing.languages.register`.
+    """
+
+    rules: LanguageRules
+    quote_marks: tuple[str, str]  # (opening, closing) for quoting a claim in a report
+    time_grammar: TimeGrammar | None = None  # None: the language's briefings have no dates
+    # A letter of the language's script, for telling the language of a text; None: the
+    # language is never guessed, only named.
+    script_letter: Callable[[str], bool] | None = None
+
+    @property
+    def code(self) -> str:
+        """Return the ISO 639-1 code."""
+        return self.rules.code
+
+    @property
+    def direction(self) -> str:
+        """Return "rtl" or "ltr"."""
+        return self.rules.direction
+
+    @property
+    def number_words(self) -> Mapping[str, float]:
+        """Return the keys of number words with their values."""
+        return self.rules.number_words

@@ -16,9 +16,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from briefing import timex
+from briefing.analysis import times
+from briefing.analysis.times import UNRESOLVED, Resolved
 from briefing.languages.ar import FOLD, MARKS
-from briefing.timex import UNRESOLVED, Resolved, TimeExpr
+from briefing.models import TimeRef
 
 # --- Folding (the same as the analysis: briefing.languages.ar) ----------------------------
 
@@ -348,11 +349,11 @@ class _Doc:
     def at(self, i: int) -> int:
         return i if self.offsets is None else self.offsets[i]
 
-    def date(self, start: int, end: int, resolved: Resolved) -> TimeExpr:
-        return timex.date_expr(self.text, self.at(start), self.at(end), resolved)
+    def date(self, start: int, end: int, resolved: Resolved) -> TimeRef:
+        return times.date_expr(self.text, self.at(start), self.at(end), resolved)
 
-    def duration(self, start: int, end: int, quantity: float, unit: str) -> TimeExpr:
-        return timex.duration_expr(self.text, self.at(start), self.at(end), quantity, unit)
+    def duration(self, start: int, end: int, quantity: float, unit: str) -> TimeRef:
+        return times.duration_expr(self.text, self.at(start), self.at(end), quantity, unit)
 
     def prev_word(self, pos: int) -> str:
         """Return the word before `pos` when only spaces stand between, else ""."""
@@ -432,7 +433,7 @@ def _year_direction(m: re.Match[str]) -> int | None:
     return None
 
 
-def _gregorian(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
+def _gregorian(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
     names = list(_MONTH_WORD_RE.finditer(m.group("mon")))
     months = [_MONTHS[" ".join(n.group().split())] for n in names]
     day = _day_of(m)
@@ -455,21 +456,21 @@ def _gregorian(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
 
 def _month_date(
     m: re.Match[str], doc: _Doc, month: int, day: int | None, start: int, end: int
-) -> TimeExpr:
+) -> TimeRef:
     year = _gregorian_year(m, doc, month, None if m.group("d0") else day)
     if year is None:
         return doc.date(start, end, UNRESOLVED)
     if day is None or m.group("d0"):  # two days ("25 و26 سبتمبر") share only the month
-        return doc.date(start, end, timex.month_value(year, month))
-    when = timex.checked_day(year, month, day)
-    return doc.date(start, end, timex.day_value(when) if when else timex.month_value(year, month))
+        return doc.date(start, end, times.month_value(year, month))
+    when = times.checked_day(year, month, day)
+    return doc.date(start, end, times.day_value(when) if when else times.month_value(year, month))
 
 
 def _gregorian_year(m: re.Match[str], doc: _Doc, month: int, day: int | None) -> int | None:
     """Return the year of a month expression: written, or from publication; None if unknown."""
     if m.group("year"):
         year = int(m.group("year"))
-        return year if 1000 <= year <= timex.LAST_YEAR else None
+        return year if 1000 <= year <= times.LAST_YEAR else None
     pub = doc.published
     if pub is None:
         return None
@@ -481,11 +482,11 @@ def _gregorian_year(m: re.Match[str], doc: _Doc, month: int, day: int | None) ->
         return pub.year
     direction = _DIRECTION.get(rel, 0) if rel else 0
     if day is not None:
-        return timex.day_year(pub, month, day, direction)
-    return timex.month_year(pub, month, direction)
+        return times.day_year(pub, month, day, direction)
+    return times.month_year(pub, month, direction)
 
 
-def _numeric(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
+def _numeric(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
     if m.group("c"):
         first, second, year = int(m.group("a")), int(m.group("b")), int(m.group("c"))
         day, month = (first, second) if doc.day_first else (second, first)
@@ -493,14 +494,14 @@ def _numeric(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
         year, month, day = int(m.group("c2")), int(m.group("b2")), int(m.group("a2"))
     if m.group("era") in _HIJRI_ERAS or 1300 <= year <= 1500:
         when = _hijri_day(year, month, day)
-    elif timex.plausible_year(year):
-        when = timex.checked_day(year, month, day)
+    elif times.plausible_year(year):
+        when = times.checked_day(year, month, day)
     else:
         return []
-    return [doc.date(m.start("x"), m.end("x"), timex.day_value(when))] if when else []
+    return [doc.date(m.start("x"), m.end("x"), times.day_value(when))] if when else []
 
 
-def _hijri(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
+def _hijri(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
     word = " ".join(m.group("hm").split())
     month = _HIJRI_MONTHS[word]
     day = _day_of(m)
@@ -517,9 +518,9 @@ def _hijri(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
     if day is not None and not m.group("d0"):
         when = _hijri_day(year, month, day)
         if when:
-            return [doc.date(m.start("x"), end, timex.day_value(when))]
+            return [doc.date(m.start("x"), end, times.day_value(when))]
     span = _hijri_span(year, month, month)
-    return [doc.date(m.start("x"), end, timex.covering(*span) if span else UNRESOLVED)]
+    return [doc.date(m.start("x"), end, times.covering(*span) if span else UNRESOLVED)]
 
 
 def _hijri_month_is_date(m: re.Match[str], doc: _Doc, word: str, day: int | None) -> bool:
@@ -530,7 +531,7 @@ def _hijri_month_is_date(m: re.Match[str], doc: _Doc, word: str, day: int | None
     return bool(m.group("rel")) or _is_cue(doc.prev_word(m.start()), _CUES)
 
 
-def _year(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
+def _year(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
     first = _one_year(doc, m, "y", "era", m.start("x"), m.end("x"))
     if first is None:
         return []
@@ -544,16 +545,16 @@ def _year(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
 
 def _one_year(
     doc: _Doc, m: re.Match[str], group: str, era_group: str, start: int, end: int
-) -> TimeExpr | None:
+) -> TimeRef | None:
     year, era = int(m.group(group)), m.group(era_group)
     if era in _HIJRI_ERAS:
         span = _hijri_span(year, 1, 12)
-        return doc.date(start, end, timex.covering(*span) if span else UNRESOLVED)
-    if not timex.plausible_year(year):
+        return doc.date(start, end, times.covering(*span) if span else UNRESOLVED)
+    if not times.plausible_year(year):
         return None
     if group == "y" and not _year_is_date(m, doc, era):
         return None
-    return doc.date(start, end, timex.year_value(year))
+    return doc.date(start, end, times.year_value(year))
 
 
 def _year_is_date(m: re.Match[str], doc: _Doc, era: str | None) -> bool:
@@ -573,7 +574,7 @@ def _year_is_date(m: re.Match[str], doc: _Doc, era: str | None) -> bool:
     return not following.endswith(("ه", "ا"))
 
 
-def _period(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
+def _period(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
     noun = m.group("n1") or m.group("n2")
     if noun.startswith("لل"):
         noun = "ال" + noun[2:]
@@ -584,10 +585,10 @@ def _period(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
     offset = _DIRECTION.get(m.group("adj"), 0) if m.group("adj") else 0
     if doc.published is None:
         return [doc.date(m.start("x"), m.end("x"), UNRESOLVED)]
-    return [doc.date(m.start("x"), m.end("x"), timex.period_value(doc.published, unit, offset))]
+    return [doc.date(m.start("x"), m.end("x"), times.period_value(doc.published, unit, offset))]
 
 
-def _relative_day(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
+def _relative_day(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
     word = " ".join(m.group("rd").split())
     bare = not (m.group("tod") or m.group("yawm") or m.group("wd") or m.group("wd2"))
     if bare and not m.group("early") and not _relative_day_stands(m, doc, word):
@@ -595,7 +596,7 @@ def _relative_day(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
     if doc.published is None:
         return [doc.date(m.start("x"), m.end("x"), UNRESOLVED)]
     when = doc.published + timedelta(days=_RELATIVE_DAYS[word])
-    return [doc.date(m.start("x"), m.end("x"), timex.day_value(when))]
+    return [doc.date(m.start("x"), m.end("x"), times.day_value(when))]
 
 
 def _relative_day_stands(m: re.Match[str], doc: _Doc, word: str) -> bool:
@@ -613,7 +614,7 @@ def _relative_day_stands(m: re.Match[str], doc: _Doc, word: str) -> bool:
     return True
 
 
-def _weekday(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
+def _weekday(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
     word = m.group("wd")
     if not (m.group("tod") or m.group("yawm") or m.group("adj")):
         if doc.prev_word(m.start()) in _NOT_WEEKDAY or _in_weekday_list(doc, m.start()):
@@ -624,8 +625,8 @@ def _weekday(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
     if doc.published is None:
         return [doc.date(m.start("x"), m.end("x"), UNRESOLVED)]
     direction = _DIRECTION.get(m.group("adj"), 0) if m.group("adj") else 0
-    when = timex.weekday_date(doc.published, _WEEKDAYS[word], direction)
-    return [doc.date(m.start("x"), m.end("x"), timex.day_value(when))]
+    when = times.weekday_date(doc.published, _WEEKDAYS[word], direction)
+    return [doc.date(m.start("x"), m.end("x"), times.day_value(when))]
 
 
 def _in_weekday_list(doc: _Doc, pos: int) -> bool:
@@ -664,7 +665,7 @@ def _word_number(words: str) -> float:
     return total
 
 
-def _ago(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
+def _ago(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
     found = _quantity(m)
     if found is None:
         return []
@@ -680,18 +681,18 @@ def _ago(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
         # "بعد يومين من الهجوم" counts from another event, which the text alone does not date.
         return [doc.date(m.start("x"), m.end("x"), UNRESOLVED)]
     sign = 1 if m.group("dir") == "بعد" else -1
-    resolved = timex.offset_value(doc.published, sign * quantity, unit)
+    resolved = times.offset_value(doc.published, sign * quantity, unit)
     return [doc.date(m.start("x"), m.end("x"), resolved)]
 
 
-def _duration(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
+def _duration(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
     found = _quantity(m)
     if found is None or (not m.group("num") and doc.next_word(m.end("x")).startswith("ال")):
         return []
     return [doc.duration(m.start("x"), m.end("x"), *found)]
 
 
-def _past_span(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
+def _past_span(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
     if m.group("dual"):
         return [doc.duration(m.start("x"), m.end("x"), 2, _DUAL_UNITS[m.group("dual")])]
     unit = _PLURAL_UNITS[m.group("pu") or m.group("pu2")]
@@ -748,7 +749,7 @@ def _hijri_year_of(published: date | None, month: int, rel: str | None) -> int |
 
 # --- Entry point -----------------------------------------------------------------------------
 
-_Rule = Callable[[re.Match[str], _Doc], list[TimeExpr]]
+_Rule = Callable[[re.Match[str], _Doc], list[TimeRef]]
 _RULES: tuple[tuple[re.Pattern[str], _Rule], ...] = (
     (_GREGORIAN_RE, _gregorian),
     (_HIJRI_RE, _hijri),
@@ -768,15 +769,15 @@ def _reads_day_first(norm: str) -> bool:
     pairs = [
         (int(m.group("a")), int(m.group("b"))) for m in _NUMERIC_RE.finditer(norm) if m.group("c")
     ]
-    return timex.day_first(pairs, default=True)
+    return times.day_first(pairs, default=True)
 
 
-def find_times(text: str, published: date | None) -> list[TimeExpr]:
+def find_times(text: str, published: date | None) -> list[TimeRef]:
     """Return the Arabic time expressions of `text`, sorted, longest first on overlaps."""
     norm, offsets = _fold_with_offsets(text)
     doc = _Doc(text, norm, offsets, published, _reads_day_first(norm))
-    found: list[TimeExpr] = []
+    found: list[TimeRef] = []
     for pattern, rule in _RULES:
         for m in pattern.finditer(norm):
             found.extend(rule(m, doc))
-    return timex.select_longest(found)
+    return times.select_longest(found)

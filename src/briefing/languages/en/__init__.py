@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from briefing.languages.base import LanguageRules
+from datetime import date
+from typing import TYPE_CHECKING
+
+from briefing.languages.base import Language, LanguageRules
+
+if TYPE_CHECKING:
+    from briefing.models import TimeRef
 
 
 def _words(text: str) -> frozenset[str]:
@@ -34,7 +40,7 @@ class EnglishRules(LanguageRules):
         return len(key) > 4 and key.endswith(("ish", "ese", "ian", "ean"))
 
 
-ENGLISH = EnglishRules(
+ENGLISH_RULES = EnglishRules(
     code="en",
     direction="ltr",
     reporting_verbs=_words(
@@ -183,4 +189,23 @@ ENGLISH = EnglishRules(
     discourse_openers=_words("but and yet so however meanwhile still which that now"),
     clause_links=_words("but while whereas although though because"),
     inverting_verbs=_words("said says added adds wrote asked explained insisted warned"),
+)
+
+
+def _find_times(text: str, published: date | None) -> list[TimeRef]:
+    # The month and weekday patterns are compiled on first use: Arabic never loads them.
+    from briefing.languages.en.time import find_times
+
+    return find_times(text, published)
+
+
+def _latin_letter(c: str) -> bool:
+    return c.isascii() and c.isalpha()
+
+
+ENGLISH = Language(
+    rules=ENGLISH_RULES,
+    quote_marks=("“", "”"),
+    time_grammar=_find_times,
+    script_letter=_latin_letter,
 )

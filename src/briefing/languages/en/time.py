@@ -12,8 +12,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from briefing import timex
-from briefing.timex import UNRESOLVED, Resolved, TimeExpr
+from briefing.analysis import times
+from briefing.analysis.times import UNRESOLVED, Resolved
+from briefing.models import TimeRef
 
 # --- Words -----------------------------------------------------------------------------------
 
@@ -166,8 +167,8 @@ class _Doc:
     published: date | None
     day_first: bool
 
-    def date(self, start: int, end: int, resolved: Resolved) -> TimeExpr:
-        return timex.date_expr(self.text, start, end, resolved)
+    def date(self, start: int, end: int, resolved: Resolved) -> TimeRef:
+        return times.date_expr(self.text, start, end, resolved)
 
     def prev_word(self, pos: int) -> str:
         m = _PREV_WORD_RE.search(self.text, max(0, pos - 40), pos)
@@ -196,7 +197,7 @@ def _number(words: str) -> float:
 # --- Rules -------------------------------------------------------------------------------------
 
 
-def _month_date(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
+def _month_date(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
     name = m.group("mon").rstrip(".")
     month = _MONTHS.get(name) or _ABBREVIATIONS[name]
     day_text = m.group("d1") or m.group("d2")
@@ -212,10 +213,10 @@ def _month_date(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
     resolved_year = _month_year(m, doc, month, year)
     if resolved_year is None:
         return [doc.date(m.start("x"), m.end("x"), UNRESOLVED)]
-    when = timex.checked_day(resolved_year, month, day) if day else None
+    when = times.checked_day(resolved_year, month, day) if day else None
     if when:
-        return [doc.date(m.start("x"), m.end("x"), timex.day_value(when))]
-    return [doc.date(m.start("x"), m.end("x"), timex.month_value(resolved_year, month))]
+        return [doc.date(m.start("x"), m.end("x"), times.day_value(when))]
+    return [doc.date(m.start("x"), m.end("x"), times.month_value(resolved_year, month))]
 
 
 def _month_cued(doc: _Doc, pos: int) -> bool:
@@ -231,7 +232,7 @@ def _month_cued(doc: _Doc, pos: int) -> bool:
 
 def _month_year(m: re.Match[str], doc: _Doc, month: int, year: int | None) -> int | None:
     if year is not None:
-        return year if 1000 <= year <= timex.LAST_YEAR else None
+        return year if 1000 <= year <= times.LAST_YEAR else None
     pub = doc.published
     if pub is None:
         return None
@@ -243,45 +244,45 @@ def _month_year(m: re.Match[str], doc: _Doc, month: int, year: int | None) -> in
     if direction == 0 and _FUTURE.search(_sentence_before(doc.text, m.start())):
         # "will take over in December": the coming one (this month counts as coming).
         return pub.year if month >= pub.month else pub.year + 1
-    return timex.month_year(pub, month, direction)
+    return times.month_year(pub, month, direction)
 
 
-def _numeric(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
+def _numeric(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
     if m.group("iy"):
         year, month, day = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
     else:
         first, second, year = int(m.group("a")), int(m.group("b")), int(m.group("c"))
         day, month = (first, second) if doc.day_first else (second, first)
-    when = timex.checked_day(year, month, day) if timex.plausible_year(year) else None
-    return [doc.date(m.start(), m.end(), timex.day_value(when))] if when else []
+    when = times.checked_day(year, month, day) if times.plausible_year(year) else None
+    return [doc.date(m.start(), m.end(), times.day_value(when))] if when else []
 
 
-def _year(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
+def _year(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
     year = int(m.group("y"))
-    if not timex.plausible_year(year):
+    if not times.plausible_year(year):
         return []
     if not (m.group("mod") or m.group("the")):
         if doc.prev_word(m.start()).lower() not in _YEAR_CUES:
             return []
         if doc.next_word(m.end("x")).lower() in _COUNT_NOUNS:
             return []
-    found = [doc.date(m.start("x"), m.end("x"), timex.year_value(year))]
-    if m.group("y2") and timex.plausible_year(int(m.group("y2"))):
-        found.append(doc.date(m.start("y2"), m.end("y2"), timex.year_value(int(m.group("y2")))))
+    found = [doc.date(m.start("x"), m.end("x"), times.year_value(year))]
+    if m.group("y2") and times.plausible_year(int(m.group("y2"))):
+        found.append(doc.date(m.start("y2"), m.end("y2"), times.year_value(int(m.group("y2")))))
     return found
 
 
-def _relative_day(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
+def _relative_day(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
     words = " ".join(m.group("x").lower().split())
     if m.group("x").startswith("Today") and not doc.starts_sentence(m.start()):
         return []  # the BBC's Today programme, USA Today
     if doc.published is None:
         return [doc.date(m.start("x"), m.end("x"), UNRESOLVED)]
     when = doc.published + timedelta(days=_RELATIVE_DAYS[words])
-    return [doc.date(m.start("x"), m.end("x"), timex.day_value(when))]
+    return [doc.date(m.start("x"), m.end("x"), times.day_value(when))]
 
 
-def _period(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
+def _period(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
     direction_words = " ".join(m.group("dir").lower().split())
     unit = m.group("unit").lower()
     if direction_words in ("the previous", "the following", "the next") or doc.published is None:
@@ -289,12 +290,12 @@ def _period(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
         return [doc.date(m.start("x"), m.end("x"), UNRESOLVED)]
     offset = _DIRECTIONS[direction_words.split()[-1]]
     if unit == "weekend":
-        resolved = timex.covering(*_weekend(doc.published, offset))
+        resolved = times.covering(*_weekend(doc.published, offset))
     elif direction_words == "the past":
         # "the past year" is the twelve months up to publication, not the calendar year before.
-        resolved = timex.covering(*_past_span(doc.published, unit))
+        resolved = times.covering(*_past_span(doc.published, unit))
     else:
-        resolved = timex.period_value(doc.published, unit, offset)
+        resolved = times.period_value(doc.published, unit, offset)
     return [doc.date(m.start("x"), m.end("x"), resolved)]
 
 
@@ -303,8 +304,8 @@ def _past_span(published: date, unit: str) -> tuple[date, date]:
     if unit == "week":
         return published - timedelta(days=7), published - timedelta(days=1)
     months = 1 if unit == "month" else 12
-    year, month = timex.shift_month(published.year, published.month, -months)
-    first = timex.checked_day(year, month, published.day) or date(year, month, 28)
+    year, month = times.shift_month(published.year, published.month, -months)
+    first = times.checked_day(year, month, published.day) or date(year, month, 28)
     return first, published - timedelta(days=1)
 
 
@@ -317,7 +318,7 @@ def _weekend(published: date, offset: int) -> tuple[date, date]:
     return saturday, saturday + timedelta(days=1)
 
 
-def _anchored(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
+def _anchored(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
     """Return "the next day" or "the day before" unresolved: they count from the story."""
     return [doc.date(m.start("x"), m.end("x"), UNRESOLVED)]
 
@@ -334,7 +335,7 @@ def _sentence_before(text: str, pos: int) -> str:
     return text[start:pos]
 
 
-def _weekday(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
+def _weekday(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
     before = doc.prev_word(m.start())
     if before in _NOT_WEEKDAY_BEFORE or before.lower() in ("a", "every", "each", "any"):
         return []  # "Black Friday", "on a Sunday": no one day
@@ -351,11 +352,11 @@ def _weekday(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
     if m.group("dir") and direction == 0:  # "this Friday": the Friday of the week of publication
         when = doc.published + timedelta(days=weekday - doc.published.weekday())
     else:
-        when = timex.weekday_date(doc.published, weekday, direction)
-    return [doc.date(m.start("x"), m.end("x"), timex.day_value(when))]
+        when = times.weekday_date(doc.published, weekday, direction)
+    return [doc.date(m.start("x"), m.end("x"), times.day_value(when))]
 
 
-def _ago(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
+def _ago(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
     quantity = _number(m.group("q"))
     unit = _UNITS[m.group("u").lower()]
     direction = " ".join(m.group("dir").lower().split())
@@ -366,23 +367,23 @@ def _ago(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
         return [doc.date(m.start("x"), m.end("x"), UNRESOLVED)]
     count = quantity * (2 if m.group("u").lower() == "fortnight" else 1)
     sign = -1 if direction == "ago" else 1
-    resolved = timex.offset_value(doc.published, sign * count, unit)
+    resolved = times.offset_value(doc.published, sign * count, unit)
     return [doc.date(m.start("x"), m.end("x"), resolved)]
 
 
-def _duration(m: re.Match[str], doc: _Doc) -> list[TimeExpr]:
+def _duration(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
     quantity = _number(m.group("q"))
     word = m.group("u").lower()
     if word == "fortnight":
         quantity *= 2
     if quantity <= 0:
         return []
-    return [timex.duration_expr(doc.text, m.start("x"), m.end("x"), quantity, _UNITS[word])]
+    return [times.duration_expr(doc.text, m.start("x"), m.end("x"), quantity, _UNITS[word])]
 
 
 # --- Entry point -------------------------------------------------------------------------------
 
-_Rule = Callable[[re.Match[str], _Doc], list[TimeExpr]]
+_Rule = Callable[[re.Match[str], _Doc], list[TimeRef]]
 _RULES: tuple[tuple[re.Pattern[str], _Rule], ...] = (
     (_MONTH_DATE_RE, _month_date),
     (_NUMERIC_RE, _numeric),
@@ -407,27 +408,27 @@ def _day_first(text: str) -> bool:
     pairs = [
         (int(m.group("a")), int(m.group("b"))) for m in _NUMERIC_RE.finditer(text) if m.group("a")
     ]
-    return timex.day_first(pairs, default=_MONTH_FIRST_STYLE_RE.search(text) is None)
+    return times.day_first(pairs, default=_MONTH_FIRST_STYLE_RE.search(text) is None)
 
 
-def find_times(text: str, published: date | None) -> list[TimeExpr]:
+def find_times(text: str, published: date | None) -> list[TimeRef]:
     """Return the English time expressions of `text`, sorted, longest first on overlaps."""
-    scan = timex.ascii_digits(text)
+    scan = times.ascii_digits(text)
     doc = _Doc(text, published, _day_first(scan))
-    found: list[TimeExpr] = []
+    found: list[TimeRef] = []
     for pattern, rule in _RULES:
         for m in pattern.finditer(scan):
             found.extend(rule(m, doc))
-    return _from_the_story(timex.select_longest(found), text, scan)
+    return _from_the_story(times.select_longest(found), text, scan)
 
 
 _STEP_DAYS = {"day": 1, "week": 7}
 
 
-def _from_the_story(exprs: list[TimeExpr], text: str, scan: str) -> list[TimeExpr]:
+def _from_the_story(exprs: list[TimeRef], text: str, scan: str) -> list[TimeRef]:
     """Resolve "two days later" and "a week earlier" from the last day the story named before
     them ("talks began on 3 May … two days later"); with no such day they stay unresolved."""
-    out: list[TimeExpr] = []
+    out: list[TimeRef] = []
     last_day: date | None = None
     for t in exprs:
         if t.kind == "date" and t.value is None:
@@ -439,7 +440,7 @@ def _from_the_story(exprs: list[TimeExpr], text: str, scan: str) -> list[TimeExp
                 quantity = _number(m.group("q"))
                 if quantity == int(quantity) and quantity > 0:
                     when = last_day + timedelta(days=sign * step * int(quantity))
-                    t = timex.date_expr(text, t.start, t.end, timex.day_value(when))
+                    t = times.date_expr(text, t.start, t.end, times.day_value(when))
         if t.kind == "date" and t.precision == "day" and t.value:
             last_day = date.fromisoformat(t.value)
         out.append(t)

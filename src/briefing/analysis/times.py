@@ -1,4 +1,4 @@
-"""Time expressions: the record, the per-language dispatcher and the calendar arithmetic they share.
+"""Time expressions: the per-language dispatcher and the calendar arithmetic the grammars share.
 
 A language module finds the expressions and says what each means ("the Wednesday before
 publication", "March of the nearest past year"); this module turns those meanings into ISO
@@ -13,11 +13,12 @@ than a value that would contradict a fact dated inside the span.
 from __future__ import annotations
 
 import bisect
-import importlib
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
+
+from briefing import languages
+from briefing.models import TimeRef
 
 DATE = "date"
 DURATION = "duration"
@@ -25,10 +26,6 @@ DURATION = "duration"
 # (value, precision): what a language module hands back for one expression.
 Resolved = tuple[str | None, str]
 UNRESOLVED: Resolved = (None, "relative")
-
-# Language code -> module with `find_times(text, published)`. Imported on first use, so asking
-# for English never loads the Arabic tables.
-_MODULES = {"ar": "briefing.languages.ar_time", "en": "briefing.languages.en_time"}
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
 
@@ -39,25 +36,10 @@ LAST_YEAR = 2100
 _ISO_UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y"}
 
 
-@dataclass(frozen=True)
-class TimeExpr:
-    """A time expression of a text, with what it resolves to."""
-
-    start: int
-    end: int  # text[start:end] == self.text
-    text: str
-    kind: str  # "date" or "duration"
-    value: str | None  # ISO YYYY, YYYY-MM or YYYY-MM-DD; an ISO 8601 duration for durations
-    precision: str  # "year" | "month" | "day" | "relative"; "duration" for durations
-    quantity: float | None = None  # durations: the number of units
-    unit: str | None = None  # durations: "day" | "week" | "month" | "year" | "hour"
-    approximate: bool = False  # the value is the likeliest reading, not certain ("last week")
-
-
 _APPROXIMATE = "~"  # marks a Resolved precision whose value is only the likeliest reading
 
 
-def find_times(text: str, language: str, published: date | None) -> list[TimeExpr]:
+def find_times(text: str, language: str, published: date | None) -> list[TimeRef]:
     """Return the time expressions of `text`, sorted by start and not overlapping.
 
     `language` is an ISO 639-1 code ("ar", "en"; a region such as "ar-EG" is ignored). A language
@@ -65,15 +47,14 @@ def find_times(text: str, language: str, published: date | None) -> list[TimeExp
     made, only without dates. Relative expressions resolve against `published`; without it they
     keep value None and precision "relative".
     """
-    name = _MODULES.get(language.split("-")[0].split("_")[0].lower())
-    if name is None:
+    code = language.split("-")[0].split("_")[0].lower()
+    grammar = languages.get(code).time_grammar if code in languages.codes() else None
+    if grammar is None:
         return []
-    module = importlib.import_module(name)
-    found: list[TimeExpr] = module.find_times(text, published)
-    return select_longest(found)
+    return select_longest(grammar(text, published))
 
 
-def select_longest(exprs: Iterable[TimeExpr]) -> list[TimeExpr]:
+def select_longest(exprs: Iterable[TimeRef]) -> list[TimeRef]:
     """Return the expressions that survive overlaps (the longest wins), sorted by start.
 
     On equal length the earlier one wins, then the resolved one, so the result does not depend
@@ -81,7 +62,7 @@ def select_longest(exprs: Iterable[TimeExpr]) -> list[TimeExpr]:
     """
     ranked = sorted(exprs, key=lambda e: (e.start - e.end, e.start, e.value is None))
     starts: list[int] = []
-    kept: list[TimeExpr] = []  # parallel to `starts`, sorted by start
+    kept: list[TimeRef] = []  # parallel to `starts`, sorted by start
     for expr in ranked:
         i = bisect.bisect_left(starts, expr.start)
         if i > 0 and kept[i - 1].end > expr.start:
@@ -103,11 +84,11 @@ def plausible_year(year: int) -> bool:
     return FIRST_YEAR <= year <= LAST_YEAR
 
 
-def date_expr(text: str, start: int, end: int, resolved: Resolved) -> TimeExpr:
+def date_expr(text: str, start: int, end: int, resolved: Resolved) -> TimeRef:
     """Return a date expression of text[start:end]."""
     value, precision = resolved
     approximate = precision.endswith(_APPROXIMATE)
-    return TimeExpr(
+    return TimeRef(
         start,
         end,
         text[start:end],
@@ -118,9 +99,9 @@ def date_expr(text: str, start: int, end: int, resolved: Resolved) -> TimeExpr:
     )
 
 
-def duration_expr(text: str, start: int, end: int, quantity: float, unit: str) -> TimeExpr:
+def duration_expr(text: str, start: int, end: int, quantity: float, unit: str) -> TimeRef:
     """Return a duration expression of text[start:end]."""
-    return TimeExpr(
+    return TimeRef(
         start,
         end,
         text[start:end],

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import cache
+from typing import TYPE_CHECKING
 
-from briefing.languages.base import LanguageRules
+from briefing.languages.base import Language, LanguageRules
 from briefing.resources import data_path
+
+if TYPE_CHECKING:
+    from briefing.models import TimeRef
 
 # Harakat and tatweel: written or not, the word is the same.
 MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
@@ -114,7 +119,7 @@ class ArabicRules(LanguageRules):
         )
 
 
-ARABIC = ArabicRules(
+ARABIC_RULES = ArabicRules(
     code="ar",
     direction="rtl",
     reporting_verbs=_words(
@@ -288,4 +293,23 @@ ARABIC = ArabicRules(
     clause_openers=_words(
         "وهو وهي وهم وكانت وكان والذي والتي إذ لكن لكنه لكنها بينما حيث وأضاف فيما وذلك فقد وقد فإن"
     ),
+)
+
+
+def _find_times(text: str, published: date | None) -> list[TimeRef]:
+    # The month and weekday tables are imported on first use: English never loads them.
+    from briefing.languages.ar.time import find_times
+
+    return find_times(text, published)
+
+
+def _arabic_letter(c: str) -> bool:
+    return "\u0600" <= c <= "\u06ff"
+
+
+ARABIC = Language(
+    rules=ARABIC_RULES,
+    quote_marks=("«", "»"),
+    time_grammar=_find_times,
+    script_letter=_arabic_letter,
 )
