@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from briefing import cache as disk
-from briefing import gazetteer, languages, lexicon
+from briefing import languages
+from briefing.analysis import gazetteer, lexicon
 from briefing.facts import load_fact_tables
 from briefing.resources import bundled_facts
 from conftest import DATA

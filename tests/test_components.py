@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 
 from briefing import languages
+from briefing.analysis.components import _inside_spans
+from briefing.analysis.nlp import load_pipeline
 from briefing.analysis.sentences import sentence_spans
-from briefing.components import _inside_spans
-from briefing.lexicon import word_keys
-from briefing.nlp import load_pipeline
+from briefing.analysis.words import word_keys
 from conftest import SEED
 
 

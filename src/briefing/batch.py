@@ -500,8 +500,8 @@ def _brief_all(
 
 def _init_worker(out_dir: Path, options: BatchOptions, table: FactTable | None = None) -> None:
     """Load what every article needs once per process: the fact table and the pipelines."""
+    from briefing.analysis.nlp import load_pipeline
     from briefing.facts import load_fact_tables
-    from briefing.nlp import load_pipeline
     from briefing.resources import bundled_facts
 
     _WORKER["out_dir"] = out_dir

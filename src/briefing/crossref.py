@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from briefing.analysis.gazetteer import places_by_id
+from briefing.analysis.lexicon import Lexicon, phrase_key
 from briefing.analysis.times import find_times
+from briefing.analysis.words import words
 from briefing.facts import Entity as TableEntity
 from briefing.facts import Fact, FactTable, date_bounds
-from briefing.gazetteer import places_by_id
 from briefing.languages import detect_language
-from briefing.languages.base import LanguageRules, words
-from briefing.lexicon import Lexicon, phrase_key
+from briefing.languages.base import LanguageRules
 from briefing.models import Claim, Evidence, Finding, TimeRef
 
 

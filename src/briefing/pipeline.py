@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from briefing import languages
+from briefing.analysis.extract import analyse
+from briefing.analysis.lexicon import build_lexicon
 from briefing.articles import FETCH_TIMEOUT, MAX_BYTES, read_article
 from briefing.crossref import cross_reference
-from briefing.extract import analyse
 from briefing.facts import FactTable, load_fact_tables
-from briefing.lexicon import build_lexicon
 from briefing.report import build_briefing
 from briefing.resources import bundled_facts
 
@@ -50,7 +50,7 @@ def make_briefing(
     findings = cross_reference(extraction.claims, table, lexicon, article.published)
     import spacy
 
-    from briefing.nlp import model_label
+    from briefing.analysis.nlp import model_label
 
     models = {"ner": model_label(article.language, model), "spacy": spacy.__version__}
     return build_briefing(article, extraction, findings, table, models=models)

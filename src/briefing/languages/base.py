@@ -2,35 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from briefing.analysis.claims import Strategy
+    from briefing.analysis.entities.cues import NameCue
+    from briefing.analysis.entities.titles import TitleFinder
     from briefing.models import TimeRef
 
 # A time grammar: (text, publication date) -> the time expressions it finds, overlaps allowed.
 TimeGrammar = Callable[[str, "date | None"], "list[TimeRef]"]
-
-# A word: letters and digits with their combining marks (Arabic harakat are marks, not letters,
-# so a plain \w+ would cut يُسفر in two).
-WORD_RE = re.compile(r"(?:[^\W_]|[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640])+")
-
-
-@dataclass(frozen=True)
-class Word:
-    """A word of the body with its character offsets."""
-
-    start: int
-    end: int
-    text: str
-
-
-def words(text: str) -> list[Word]:
-    """Return the words of `text` in order, with offsets (punctuation is skipped)."""
-    return [Word(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
 
 
 @dataclass(frozen=True)
@@ -83,7 +67,9 @@ class LanguageRules:
     auxiliaries: frozenset[str] = field(default_factory=frozenset)  # "have announced"
     visit_verbs: frozenset[str] = field(default_factory=frozenset)  # زار X: X is the place
     place_prepositions: frozenset[str] = field(default_factory=frozenset)  # في X, "in X"
-    subject_first: bool = False  # "Wang said …" (English) rather than قال وانغ … (Arabic)
+    has_case: bool = False  # a capital marks a name ("Secretary of State Antony Blinken")
+    modifiers_first: bool = False  # adjectives and titles before their head ("French Foreign
+    # Minister"), not after it (وزير الخارجية الفرنسي)
     pronouns: frozenset[str] = field(default_factory=frozenset)  # a speaker carried over
     person_cues: frozenset[str] = field(default_factory=frozenset)  # words that, like a title,
     # come before a name but make no role claim (نظيره, "counterpart")
@@ -169,6 +155,14 @@ class Language:
     # A letter of the language's script, for telling the language of a text; None: the
     # language is never guessed, only named.
     script_letter: Callable[[str], bool] | None = None
+    # The ways the language writes who said a clause, in the order the claim finder tries them
+    # (see briefing.analysis.claims): the first that finds a speaker wins.
+    attribution: tuple[Strategy, ...] = ()
+    # Where a name stands next to a reporting verb (وقال كوروليف إن, "Ivo Geijsen said"): the
+    # ways to find one at a word, tried in order (see briefing.analysis.entities.cues).
+    speaker_names: tuple[NameCue, ...] = ()
+    # Where titles stand next to a person's name: before it, after it between commas.
+    titles: tuple[TitleFinder, ...] = ()
 
     @property
     def code(self) -> str:

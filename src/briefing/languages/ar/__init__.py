@@ -7,6 +7,8 @@ from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
 
+from briefing.analysis.claims import sources, verb_first
+from briefing.analysis.entities import cues, titles
 from briefing.languages.base import Language, LanguageRules
 from briefing.resources import data_path
 
@@ -312,4 +314,15 @@ ARABIC = Language(
     quote_marks=("«", "»"),
     time_grammar=_find_times,
     script_letter=_arabic_letter,
+    # The verb first, its speaker after it: قال وزير الخارجية إن …
+    attribution=(
+        sources.relative_speaker,
+        verb_first.speaker_after_verb,
+        verb_first.verb_after_quote,
+        sources.said_after_a_quote,
+        sources.trailing_source,
+        sources.participle_speaker,
+    ),
+    speaker_names=(cues.speaker_name,),
+    titles=(titles.titles_before_names,),
 )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from briefing.analysis.claims import sources, subject_first, verb_first
+from briefing.analysis.entities import cues, titles
 from briefing.languages.base import Language, LanguageRules
 
 if TYPE_CHECKING:
@@ -149,7 +151,8 @@ ENGLISH_RULES = EnglishRules(
         "midfielder athlete singer actor writer author artist businessman businesswoman "
         "billionaire candidate cleric imam rabbi priest bishop mr mrs ms dr sir dame"
     ),
-    subject_first=True,
+    has_case=True,
+    modifiers_first=True,
     auxiliaries=_words("have has had will would is was were are also"),
     visit_verbs=_words("visited visits visit toured reached"),
     place_prepositions=_words("in to at inside on"),
@@ -208,4 +211,19 @@ ENGLISH = Language(
     quote_marks=("“", "”"),
     time_grammar=_find_times,
     script_letter=_latin_letter,
+    # The subject first ("Wang said …"), and the verb-first forms English shares with Arabic
+    # ("said Portugal defender Pepe", "…, according to X").
+    attribution=(
+        sources.relative_speaker_past_aside,
+        subject_first.subject_or_source,
+        verb_first.speaker_after_verb,
+        subject_first.subject_after_quote,
+        verb_first.verb_after_quote,
+        sources.said_after_a_quote,
+        sources.trailing_source,
+        sources.participle_speaker,
+    ),
+    # After the verb as in Arabic (said Pepe), and before it: "Ivo Geijsen said".
+    speaker_names=(cues.speaker_name, cues.subject_name),
+    titles=(titles.titles_before_names, titles.appositions),
 )

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from briefing import languages
-from briefing.facts import FactTable
-from briefing.lexicon import build_lexicon
-from briefing.models import Article, Extraction
+from briefing.analysis.lexicon import build_lexicon
+from briefing.models import Extraction
+
+if TYPE_CHECKING:
+    from briefing.facts import FactTable
+    from briefing.models import Article
 
 
 def analyse(article: Article, table: FactTable | None, *, model: str | None = None) -> Extraction:
     """Return what the analysis finds in the article: entities, times, claims, events."""
-    from briefing.components import DocContext
-    from briefing.nlp import load_pipeline
+    from briefing.analysis.components import DocContext
+    from briefing.analysis.nlp import load_pipeline
 
     language = languages.get(article.language)
     lexicon = build_lexicon(table, language.rules)

@@ -7,22 +7,22 @@ body word by word, the first word allowed to carry clitics (وبكين -> بكي
 from __future__ import annotations
 
 import json
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import astuple, dataclass, field, fields
-from functools import cached_property
-from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefing import cache as disk
-from briefing import gazetteer, languages
-from briefing.facts import FactTable
-from briefing.gazetteer import gazetteer_bytes, load_gazetteer
-from briefing.languages.base import LanguageRules, Word, words
+from briefing.analysis import gazetteer
+from briefing.analysis import words as words_module
+from briefing.analysis.gazetteer import gazetteer_bytes, load_gazetteer
+from briefing.analysis.words import WordKeys, words
+from briefing.resources import PACKAGE_DIR
 
-# Letters that a stray space may cut off the end of a word (الولايات المتحد ة).
-_STRAY_TAILS = frozenset("ةهى")
+if TYPE_CHECKING:
+    from briefing.facts import FactTable
+    from briefing.languages.base import LanguageRules
+
 _TABLE, _GAZETTEER, _FOUND = 3, 2, 1
 
 
@@ -118,12 +118,14 @@ def build_lexicon(table: FactTable | None, rules: LanguageRules) -> Lexicon:
     return _CACHE[cache_key]
 
 
-# The code a compiled lexicon is derived by, besides its inputs: this module, the gazetteer's
-# and the language modules (keys, word lists). A module _compile comes to depend on goes here.
+# The code a compiled lexicon is derived by, besides its inputs: this module, the gazetteer's,
+# the word splitter, and the languages (keys, word lists, in modules and data files). A module
+# _compile comes to depend on goes here.
 _SOURCES = (
     Path(__file__),
     Path(gazetteer.__file__),
-    *Path(languages.__file__).parent.rglob("*.py"),
+    Path(words_module.__file__),
+    *sorted(p for p in (PACKAGE_DIR / "languages").rglob("*") if p.suffix in (".py", ".txt")),
 )
 _FIELDS = ("rules", "phrases", "adjectives", "gazetteer_key", "exact", "role_nouns", "max_words")
 
@@ -222,65 +224,6 @@ def _compile(table: FactTable | None, rules: LanguageRules) -> Lexicon:
         by_gaz = {g: k for k, g in lex.gazetteer_key.items()}
         lex.adjectives = {a: by_gaz.get(k, k) for a, k in lex.adjectives.items()}
     return lex
-
-
-@dataclass(frozen=True)
-class WordKeys:
-    """The body's words with their readings, computed once per document."""
-
-    words: tuple[Word, ...]
-    readings: tuple[tuple[tuple[int, str], ...], ...]  # per word: (clitic chars, key)
-    joined: tuple[bool, ...]  # joined[i]: only a space or hyphen between word i and i+1
-    rules: LanguageRules
-
-    @cached_property
-    def _starts(self) -> list[int]:
-        return [w.start for w in self.words]
-
-    @cached_property
-    def _ends(self) -> list[int]:
-        return [w.end for w in self.words]
-
-    def within(self, start: int, end: int) -> range:
-        """Return the indices of the words that lie wholly inside text[start:end]."""
-        first = bisect_left(self._starts, start)
-        last = bisect_right(self._ends, end)  # ends rise with starts: words do not overlap
-        return range(first, max(first, last))
-
-    def touching(self, start: int, end: int) -> range:
-        """Return the indices of the words that overlap text[start:end]."""
-        first = bisect_right(self._ends, start)
-        last = bisect_left(self._starts, end)
-        return range(first, max(first, last))
-
-
-def word_keys(text: str, rules: LanguageRules) -> WordKeys:
-    """Return the body's words, merging a stray letter cut off by a space back into its word."""
-    raw = words(text)
-    merged: list[Word] = []
-    for w in raw:
-        if (
-            merged
-            and len(w.text) == 1
-            and w.text in _STRAY_TAILS
-            and text[merged[-1].end : w.start] == " "
-        ):
-            prev = merged.pop()
-            merged.append(Word(prev.start, w.end, prev.text + w.text))
-        else:
-            merged.append(w)
-    readings = tuple(tuple(rules.variants(w.text)) for w in merged)
-    joined = tuple(_joined(text[a.end : b.start], a) for a, b in pairwise(merged))
-    return WordKeys(tuple(merged), readings, (*joined, False), rules)
-
-
-def _joined(gap: str, before: Word) -> bool:
-    """Say whether two words may belong to one name: only a space or hyphen between them, or the
-    dot of an initial (U.S., George W. Bush)."""
-    if "\n" in gap:
-        return False
-    chars = " -'’." if len(before.text) == 1 else " -'’"
-    return gap.strip(chars) == ""
 
 
 def match_phrases(wk: WordKeys, lex: Lexicon, skip: Iterable[int] = ()) -> list[Match]:

@@ -1,6 +1,6 @@
 """The project's spaCy components: thin wrappers that run the analysis on a Doc.
 
-Each reads the per-document context that `nlp.analyse` sets (`doc._.ctx`) and leaves plain
+Each reads the per-document context that `extract.analyse` sets (`doc._.ctx`) and leaves plain
 records on the Doc; `extract` turns them into an Extraction, and spaCy stops there.
 """
 
@@ -14,19 +14,21 @@ from typing import Any, cast
 
 import numpy
 
-import briefing.nlp  # noqa: F401  (imports spaCy first, without its command line)
-
-# isort: split
-from spacy.attrs import IDX, SENT_START
-from spacy.language import Language
-from spacy.tokens import Doc
-
 from briefing import languages
 from briefing.analysis.claims import find_claims
 from briefing.analysis.entities import ModelSpan, find_entities
+from briefing.analysis.lexicon import Lexicon
 from briefing.analysis.sentences import sentence_spans
+from briefing.analysis.spacy_import import import_spacy
 from briefing.analysis.times import find_times
-from briefing.lexicon import Lexicon, WordKeys, word_keys
+from briefing.analysis.words import WordKeys, word_keys
+
+import_spacy()  # before the imports below load spaCy, so that they load it without its CLI
+
+# isort: split
+from spacy.attrs import IDX, SENT_START  # noqa: E402
+from spacy.language import Language  # noqa: E402
+from spacy.tokens import Doc  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,9 @@ def entities_component(doc: Doc) -> Doc:
     doc._.word_keys = wk
     blocked = _inside_spans(wk, [(t.start, t.end) for t in doc._.times or ()])
     model_spans = [ModelSpan(e.start_char, e.end_char, e.label_) for e in doc.ents]
-    doc._.entity_findings = find_entities(doc.text, wk, ctx.lexicon, model_spans, blocked)
+    doc._.entity_findings = find_entities(
+        doc.text, wk, ctx.language, ctx.lexicon, model_spans, blocked
+    )
     return doc
 
 
@@ -102,7 +106,7 @@ def claims_component(doc: Doc) -> Doc:
     claims, events = find_claims(
         doc.text,
         doc._.word_keys,
-        ctx.language.rules,
+        ctx.language,
         doc._.sentence_spans,
         findings.matches,
         doc._.times,

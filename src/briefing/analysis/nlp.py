@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from functools import cache
 from pathlib import Path
-from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from briefing.analysis.spacy_import import import_spacy
 from briefing.errors import UsageError
 from briefing.resources import data_path
 
@@ -15,38 +14,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 _COMPONENTS = ("briefing_times", "briefing_entities", "briefing_claims")
-_SPACY_CLI = ("spacy.cli", "spacy.cli.info")
-
-
-def import_spacy() -> ModuleType:
-    """Return spaCy, imported without its command line when it is not imported yet.
-
-    `import spacy` loads all of spacy.cli (and weasel, requests, httpx, jinja2 with it) only to
-    offer `spacy.info`: a sixth of a cold JSON briefing. For the length of the import, spacy.cli
-    is a stand-in; afterwards the real one is imported by whoever asks for it, and `spacy.info`
-    imports it when called.
-    """
-    if "spacy" in sys.modules or any(name in sys.modules for name in _SPACY_CLI):
-        import spacy
-
-        return spacy
-    cli, info = ModuleType("spacy.cli"), ModuleType("spacy.cli.info")
-    info.info = _spacy_info  # type: ignore[attr-defined]
-    stand_ins = dict(zip(_SPACY_CLI, (cli, info), strict=True))
-    sys.modules.update(stand_ins)
-    try:
-        import spacy
-    finally:
-        for name, module in stand_ins.items():
-            if sys.modules.get(name) is module:
-                del sys.modules[name]
-    return spacy
-
-
-def _spacy_info(*args: Any, **kwargs: Any) -> Any:
-    from spacy.cli.info import info
-
-    return info(*args, **kwargs)
 
 
 import_spacy()  # this module is imported when spaCy is about to be needed
@@ -66,7 +33,7 @@ def load_pipeline(language: str, model: str | None = None) -> Language:
     """
     import spacy
 
-    import briefing.components  # noqa: F401  (registers the components)
+    import briefing.analysis.components  # noqa: F401  (registers the components)
 
     source = model or bundled_model(language)
     exclude = ["parser", "tagger", "lemmatizer", "senter"]
