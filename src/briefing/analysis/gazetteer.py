@@ -20,7 +20,8 @@ class Place:
 
     id: str
     type: str  # GPE | LOC | ORG
-    names: Mapping[str, tuple[str, ...]]  # language -> forms; English first form is canonical
+    names: Mapping[str, tuple[str, ...]]  # language -> forms, in the gazetteer's order of
+    # languages: the first form of the first language is the display name
     adjectives: Mapping[str, tuple[str, ...]]
     country: str | None  # for cities and provinces: the country's id
     capital: str | None
@@ -28,9 +29,9 @@ class Place:
 
     @property
     def name(self) -> str:
-        for lang in ("en", "ar"):
-            if self.names.get(lang):
-                return self.names[lang][0]
+        for forms in self.names.values():
+            if forms:
+                return forms[0]
         return self.id
 
 
@@ -50,6 +51,7 @@ def load_gazetteer() -> tuple[Place, ...]:
     if not raw:
         return ()
     doc = _parse(raw)
+    languages = tuple(str(code) for code in doc.get("languages", ()))
     places = []
     for node in doc.get("entries", []):
         adj = node.get("adj") or {}
@@ -59,22 +61,22 @@ def load_gazetteer() -> tuple[Place, ...]:
                 type=str(node["type"]),
                 names={
                     lang: tuple(str(f) for f in node.get(lang) or ())
-                    for lang in ("en", "ar")
+                    for lang in languages
                     if node.get(lang)
                 },
                 adjectives={lang: tuple(str(f) for f in forms) for lang, forms in adj.items()},
                 country=node.get("country"),
                 capital=node.get("capital"),
-                ambiguous=_languages(node.get("ambiguous")),
+                ambiguous=_ambiguous(node.get("ambiguous"), languages),
             )
         )
     return tuple(places)
 
 
-def _languages(value: object) -> frozenset[str]:
+def _ambiguous(value: object, languages: tuple[str, ...]) -> frozenset[str]:
     """Return the languages an `ambiguous` field names: a list of codes (true meant all)."""
     if value is True:
-        return frozenset({"ar", "en"})
+        return frozenset(languages)
     if isinstance(value, list):
         return frozenset(str(v) for v in value)
     return frozenset()

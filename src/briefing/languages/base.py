@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -178,3 +179,31 @@ class Language:
     def number_words(self) -> Mapping[str, float]:
         """Return the keys of number words with their values."""
         return self.rules.number_words
+
+
+# Word lists live in data files beside each language's module (languages/<code>/data/*.txt),
+# read once, when the language is built; a line starting with # is a comment.
+
+
+def read_words(path: Path) -> list[str]:
+    """Return the words of a word-list file: separated by spaces or lines."""
+    return [w for line in _lines(path) for w in line.split()]
+
+
+def read_phrases(path: Path) -> tuple[str, ...]:
+    """Return the phrases of a phrase-list file, one a line, in order."""
+    return tuple(" ".join(line.split()) for line in _lines(path))
+
+
+def read_table(path: Path) -> list[tuple[str, list[str]]]:
+    """Return the (value, words) lines of a table file, `value: word word …`, in order."""
+    rows = []
+    for line in _lines(path):
+        value, _, words = line.partition(":")
+        rows.append((value.strip(), words.split()))
+    return rows
+
+
+def _lines(path: Path) -> list[str]:
+    text = path.read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
