@@ -15,9 +15,9 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from briefing.extract import analyse
+from briefing.analysis.extract import analyse
+from briefing.analysis.nlp import bundled_model
 from briefing.models import Article
-from briefing.nlp import bundled_model
 
 ROOT = Path(__file__).resolve().parent.parent
 _LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}

@@ -320,8 +320,9 @@ def test_no_arabic_alias_names_two_entities(table: dict[str, Any]) -> None:
 
 
 def test_gazetteer_header(gazetteer: dict[str, Any]) -> None:
-    assert set(gazetteer) == {"version", "entries"}
+    assert set(gazetteer) == {"version", "languages", "entries"}
     assert gazetteer["version"] == 1
+    assert gazetteer["languages"] == ["en", "ar"]
     assert isinstance(gazetteer["entries"], list) and gazetteer["entries"]
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from briefing import cache as disk
-from briefing import gazetteer, lexicon
+from briefing import languages
+from briefing.analysis import gazetteer, lexicon
 from briefing.facts import load_fact_tables
-from briefing.languages import rules_for
 from briefing.resources import bundled_facts
 from conftest import DATA
 
@@ -36,7 +36,7 @@ def _forget() -> None:
 @pytest.mark.parametrize("code", ["ar", "en"])
 def test_a_cached_lexicon_is_the_compiled_one(cache_dir: Path, code: str) -> None:
     table = load_fact_tables([bundled_facts()])
-    rules = rules_for(code)
+    rules = languages.get(code).rules
     first = lexicon.build_lexicon(table, rules)
     assert sorted(p.name.split("-")[0] for p in cache_dir.glob("*.json")) == [
         "gazetteer",
@@ -50,7 +50,7 @@ def test_a_cached_lexicon_is_the_compiled_one(cache_dir: Path, code: str) -> Non
 
 
 def test_another_table_is_another_entry(cache_dir: Path) -> None:
-    rules = rules_for("ar")
+    rules = languages.get("ar").rules
     lexicon.build_lexicon(load_fact_tables([bundled_facts()]), rules)
     other = load_fact_tables([DATA / "facts" / "paris-riyadh.yaml"])
     built = lexicon.build_lexicon(other, rules)
@@ -60,7 +60,7 @@ def test_another_table_is_another_entry(cache_dir: Path) -> None:
 
 def test_a_damaged_entry_is_rebuilt(cache_dir: Path) -> None:
     table = load_fact_tables([bundled_facts()])
-    rules = rules_for("ar")
+    rules = languages.get("ar").rules
     expected = lexicon.build_lexicon(table, rules)
     for path in cache_dir.glob("*.json"):
         path.write_text('{"key": "something else", "value": {}}', encoding="utf-8")
@@ -73,7 +73,7 @@ def test_a_damaged_entry_is_rebuilt(cache_dir: Path) -> None:
 
 def test_an_entry_of_another_shape_is_rebuilt(cache_dir: Path) -> None:
     table = load_fact_tables([bundled_facts()])
-    rules = rules_for("ar")
+    rules = languages.get("ar").rules
     expected = lexicon.build_lexicon(table, rules)
     (entry,) = cache_dir.glob("lexicon-*.json")
     data = json.loads(entry.read_text(encoding="utf-8"))
@@ -91,7 +91,7 @@ def test_an_empty_cache_dir_turns_the_cache_off(
     _forget()
     try:
         assert disk.cache_dir() is None
-        lexicon.build_lexicon(load_fact_tables([bundled_facts()]), rules_for("ar"))
+        lexicon.build_lexicon(load_fact_tables([bundled_facts()]), languages.get("ar").rules)
         assert list(tmp_path.iterdir()) == []
     finally:
         _forget()
@@ -114,7 +114,7 @@ def test_a_cache_that_cannot_be_written_is_no_error(
     _forget()
     try:
         table = load_fact_tables([bundled_facts()])
-        rules = rules_for("en")
+        rules = languages.get("en").rules
         assert lexicon.build_lexicon(table, rules) == lexicon._compile(table, rules)
     finally:
         _forget()

@@ -9,11 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from briefing import languages
+from briefing.analysis.components import _inside_spans
+from briefing.analysis.nlp import load_pipeline
 from briefing.analysis.sentences import sentence_spans
-from briefing.components import _inside_spans
-from briefing.languages import rules_for
-from briefing.lexicon import word_keys
-from briefing.nlp import load_pipeline
+from briefing.analysis.words import word_keys
 from conftest import SEED
 
 
@@ -37,7 +37,7 @@ def test_an_empty_doc_has_no_sentences() -> None:
 def test_words_inside_spans_as_by_checking_each_span() -> None:
     rng = random.Random(9)
     text = " ".join(rng.choice(["كلمة", "أخرى", "وبكين", "a", "word"]) for _ in range(400))
-    wk = word_keys(text, rules_for("ar"))
+    wk = word_keys(text, languages.get("ar").rules)
     for _ in range(50):
         spans = []
         for _ in range(rng.randint(0, 8)):

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing import timex
-from briefing.timex import TimeExpr, find_times
+from briefing.analysis import times as timex
+from briefing.analysis.times import find_times
+from briefing.models import TimeRef
 
 PUB = date(2023, 9, 18)  # a Monday
 SEED = Path(__file__).resolve().parents[2] / "shared/seeds/000_c8deaa993d34b9d2.txt"
@@ -33,7 +34,7 @@ def found(text: str, language: str = "ar", published: date | None = PUB) -> list
     return [(e.text, e.value, e.precision) for e in exprs]
 
 
-def only(text: str, language: str = "ar", published: date | None = PUB) -> TimeExpr:
+def only(text: str, language: str = "ar", published: date | None = PUB) -> TimeRef:
     exprs = find_times(text, language, published)
     assert len(exprs) == 1, exprs
     return exprs[0]
@@ -525,8 +526,8 @@ def test_dispatch_by_language_code() -> None:
 
 
 def test_select_longest_keeps_longest_and_sorts() -> None:
-    def expr(start: int, end: int, value: str | None = "2023") -> TimeExpr:
-        return TimeExpr(start, end, "x" * (end - start), "date", value, "year")
+    def expr(start: int, end: int, value: str | None = "2023") -> TimeRef:
+        return TimeRef(start, end, "x" * (end - start), "date", value, "year")
 
     candidates = [expr(5, 9), expr(0, 4), expr(3, 12, None), expr(12, 14), expr(3, 12)]
     kept = timex.select_longest(candidates)
@@ -623,7 +624,7 @@ def test_english_weekday_in_a_future_sentence_is_the_coming_one() -> None:
 def test_english_days_later_count_from_the_day_the_story_named() -> None:
     import datetime as dt
 
-    from briefing.timex import find_times
+    from briefing.analysis.times import find_times
 
     text = "Talks began on 3 May in Jeddah. Two days later the sides signed; a week earlier, none."
     found = {t.text: t.value for t in find_times(text, "en", dt.date(2023, 5, 10))}
@@ -636,7 +637,7 @@ def test_english_days_later_count_from_the_day_the_story_named() -> None:
 def test_a_week_across_two_months_takes_the_likelier_month_marked_approximate() -> None:
     import datetime as dt
 
-    from briefing.timex import find_times
+    from briefing.analysis.times import find_times
 
     (inside,) = find_times("They met last week.", "en", dt.date(2023, 9, 18))
     assert (inside.value, inside.approximate) == ("2023-09", False)
@@ -649,7 +650,7 @@ def test_a_week_across_two_months_takes_the_likelier_month_marked_approximate() 
 def test_english_bare_month_in_a_future_sentence_is_the_coming_one() -> None:
     import datetime as dt
 
-    from briefing.timex import find_times
+    from briefing.analysis.times import find_times
 
     published = dt.date(2023, 9, 10)
     (future,) = find_times("Brazil will take over the presidency in December.", "en", published)

@@ -86,15 +86,15 @@ def brief(
 
 def brief_article(article: Article, table: FactTable, *, model: str | None = None) -> Briefing:
     """Return the briefing of an article already read, checked against `table`."""
+    from briefing import languages
+    from briefing.analysis.extract import analyse
+    from briefing.analysis.lexicon import build_lexicon
+    from briefing.analysis.nlp import model_label
     from briefing.check import cross_reference
-    from briefing.extract import analyse
-    from briefing.languages import rules_for
-    from briefing.lexicon import build_lexicon
-    from briefing.nlp import model_label
     from briefing.report.build import build_briefing
 
     extraction = analyse(article, table, model=model)
-    lexicon = build_lexicon(table, rules_for(article.language))
+    lexicon = build_lexicon(table, languages.get(article.language).rules)
     findings = cross_reference(extraction.claims, table, lexicon, article.published)
     import spacy
 

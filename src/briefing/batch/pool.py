@@ -90,14 +90,15 @@ def brief_all(
 
 def _init_worker(out_dir: Path, options: BatchOptions, table: FactTable | None = None) -> None:
     """Load what every article needs once per process: the fact table and the pipelines."""
+    from briefing.analysis.nlp import load_pipeline
     from briefing.facts import load_fact_tables
-    from briefing.nlp import load_pipeline
+    from briefing.languages import codes
     from briefing.resources import bundled_facts
 
     _WORKER["out_dir"] = out_dir
     _WORKER["options"] = options
     _WORKER["table"] = table or load_fact_tables(list(options.facts) or [bundled_facts()])
-    for language in (options.language,) if options.language else ("ar", "en"):
+    for language in (options.language,) if options.language else codes():
         # A model that does not fit the language: each article in it will say so.
         with contextlib.suppress(BriefingError):
             load_pipeline(language, options.model)

@@ -159,10 +159,10 @@ def _check_options(options: BatchOptions, jobs: int | None) -> None:
         raise InvalidArgument("formats", f"{unknown[0]!r} is not one of {', '.join(EXTENSIONS)}")
     if jobs is not None and jobs < 1:
         raise InvalidArgument("jobs", f"{jobs} is not a positive number")
-    from briefing.languages import LANGUAGES
+    from briefing.languages import codes
 
-    if options.language is not None and options.language not in LANGUAGES:
-        choices = ", ".join(LANGUAGES)
+    if options.language is not None and options.language not in codes():
+        choices = ", ".join(codes())
         raise InvalidArgument(
             "language", f"{options.language!r} is not supported; choose one of {choices}"
         )

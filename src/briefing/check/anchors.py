@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from briefing.analysis.words import words
 from briefing.check.context import Context
 from briefing.facts import Fact
-from briefing.languages.base import words
 from briefing.models import Claim
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from briefing.analysis.lexicon import Lexicon, phrase_key
 from briefing.facts import Fact, FactTable
 from briefing.languages.base import LanguageRules
-from briefing.lexicon import Lexicon, phrase_key
 
 
 class Context:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from briefing.analysis.lexicon import Lexicon
+from briefing.analysis.words import words
 from briefing.check.anchors import holds
 from briefing.check.context import Context
 from briefing.check.dates import date_evidence
@@ -14,8 +16,6 @@ from briefing.check.quantities import quantity_evidence
 from briefing.check.ratings import rating_evidence
 from briefing.check.roles import role_evidence
 from briefing.facts import Fact, FactTable
-from briefing.languages.base import words
-from briefing.lexicon import Lexicon
 from briefing.models import Claim, Evidence, Finding
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from briefing.analysis.times import find_times
+from briefing.analysis.words import words
 from briefing.check.anchors import anchor_positions
 from briefing.check.context import Context
 from briefing.facts import Fact, date_bounds
 from briefing.languages import detect_language
-from briefing.languages.base import words
 from briefing.models import Claim, Evidence, TimeRef
-from briefing.timex import find_times
 
 _WEEK_REACH = dt.timedelta(days=9)  # how far a week's span can run past its likeliest month
 _STRETCH = dt.timedelta(days=31)  # how far a statement's own dates may widen a fact's date

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from briefing.analysis.gazetteer import places_by_id
+from briefing.analysis.words import words
 from briefing.check.anchors import anchor_positions
 from briefing.check.context import Context
 from briefing.facts import Fact
-from briefing.gazetteer import places_by_id
-from briefing.languages.base import words
 from briefing.models import Claim, Evidence
 
 # A place is already tied to an event by its preposition; the distance only keeps another

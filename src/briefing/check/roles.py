@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from briefing.analysis.lexicon import phrase_key
 from briefing.check.context import Context
 from briefing.languages.base import LanguageRules
-from briefing.lexicon import phrase_key
 from briefing.models import Claim, Evidence
 
 

@@ -2,28 +2,20 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-# A word: letters and digits with their combining marks (Arabic harakat are marks, not letters,
-# so a plain \w+ would cut يُسفر in two).
-WORD_RE = re.compile(r"(?:[^\W_]|[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640])+")
+if TYPE_CHECKING:
+    from briefing.analysis.claims import Strategy
+    from briefing.analysis.entities.cues import NameCue
+    from briefing.analysis.entities.titles import TitleFinder
+    from briefing.models import TimeRef
 
-
-@dataclass(frozen=True)
-class Word:
-    """A word of the body with its character offsets."""
-
-    start: int
-    end: int
-    text: str
-
-
-def words(text: str) -> list[Word]:
-    """Return the words of `text` in order, with offsets (punctuation is skipped)."""
-    return [Word(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
+# A time grammar: (text, publication date) -> the time expressions it finds, overlaps allowed.
+TimeGrammar = Callable[[str, "date | None"], "list[TimeRef]"]
 
 
 @dataclass(frozen=True)
@@ -76,7 +68,9 @@ class LanguageRules:
     auxiliaries: frozenset[str] = field(default_factory=frozenset)  # "have announced"
     visit_verbs: frozenset[str] = field(default_factory=frozenset)  # زار X: X is the place
     place_prepositions: frozenset[str] = field(default_factory=frozenset)  # في X, "in X"
-    subject_first: bool = False  # "Wang said …" (English) rather than قال وانغ … (Arabic)
+    has_case: bool = False  # a capital marks a name ("Secretary of State Antony Blinken")
+    modifiers_first: bool = False  # adjectives and titles before their head ("French Foreign
+    # Minister"), not after it (وزير الخارجية الفرنسي)
     pronouns: frozenset[str] = field(default_factory=frozenset)  # a speaker carried over
     person_cues: frozenset[str] = field(default_factory=frozenset)  # words that, like a title,
     # come before a name but make no role claim (نظيره, "counterpart")
@@ -149,6 +143,67 @@ class LanguageRules:
         return key if previous == "the" else None
 
 
-def strip_marks(text: str) -> str:
-    """Return `text` without combining marks (accents, harakat)."""
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+@dataclass(frozen=True)
+class Language:
+    """One language as the analysis sees it, the way spaCy's `lang/xx` Defaults hold one:
+    its word lists and word shapes (`rules`), its time grammar, how it quotes, and which
+    script it is written in. Register it with `briefing.languages.register`.
+    """
+
+    rules: LanguageRules
+    quote_marks: tuple[str, str]  # (opening, closing) for quoting a claim in a report
+    time_grammar: TimeGrammar | None = None  # None: the language's briefings have no dates
+    # A letter of the language's script, for telling the language of a text; None: the
+    # language is never guessed, only named.
+    script_letter: Callable[[str], bool] | None = None
+    # The ways the language writes who said a clause, in the order the claim finder tries them
+    # (see briefing.analysis.claims): the first that finds a speaker wins.
+    attribution: tuple[Strategy, ...] = ()
+    # Where a name stands next to a reporting verb (وقال كوروليف إن, "Ivo Geijsen said"): the
+    # ways to find one at a word, tried in order (see briefing.analysis.entities.cues).
+    speaker_names: tuple[NameCue, ...] = ()
+    # Where titles stand next to a person's name: before it, after it between commas.
+    titles: tuple[TitleFinder, ...] = ()
+
+    @property
+    def code(self) -> str:
+        """Return the ISO 639-1 code."""
+        return self.rules.code
+
+    @property
+    def direction(self) -> str:
+        """Return "rtl" or "ltr"."""
+        return self.rules.direction
+
+    @property
+    def number_words(self) -> Mapping[str, float]:
+        """Return the keys of number words with their values."""
+        return self.rules.number_words
+
+
+# Word lists live in data files beside each language's module (languages/<code>/data/*.txt),
+# read once, when the language is built; a line starting with # is a comment.
+
+
+def read_words(path: Path) -> list[str]:
+    """Return the words of a word-list file: separated by spaces or lines."""
+    return [w for line in _lines(path) for w in line.split()]
+
+
+def read_phrases(path: Path) -> tuple[str, ...]:
+    """Return the phrases of a phrase-list file, one a line, in order."""
+    return tuple(" ".join(line.split()) for line in _lines(path))
+
+
+def read_table(path: Path) -> list[tuple[str, list[str]]]:
+    """Return the (value, words) lines of a table file, `value: word word …`, in order."""
+    rows = []
+    for line in _lines(path):
+        value, _, words = line.partition(":")
+        rows.append((value.strip(), words.split()))
+    return rows
+
+
+def _lines(path: Path) -> list[str]:
+    text = path.read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from briefing.errors import ArticleError, InvalidArgument
-from briefing.languages import LANGUAGES, detect_language
+from briefing.languages import codes, detect_language
 from briefing.models import Article
 from briefing.read import encodings, fetch, html
 
@@ -54,6 +54,13 @@ def parse_size_option(value: str, *, what: str = "max_bytes") -> int:
     return size
 
 
+def check_language(language: str | None) -> None:
+    """Raise InvalidArgument unless `language` is None or the code of a registered language."""
+    if language is not None and language not in codes():
+        choices = ", ".join(codes())
+        raise InvalidArgument("language", f"{language!r} is not supported; choose one of {choices}")
+
+
 @dataclass(frozen=True)
 class _Raw:
     label: str  # how messages name the article: its path, its URL or <stdin>
@@ -78,8 +85,7 @@ def read_article(
     bounds a URL's fetch in seconds. Raises ArticleError when there is no article to read,
     InvalidArgument when an argument is wrong.
     """
-    if language is not None and language not in LANGUAGES:
-        raise InvalidArgument("language", f"{language!r} is not supported; choose one of ar, en")
+    check_language(language)
     if encoding is not None:
         encodings.check_encoding(encoding)
     return _article(_load(location, max_bytes, timeout), language, published, encoding)
@@ -93,8 +99,7 @@ def read_text(
     source: str = "<text>",
 ) -> Article:
     """Return the article whose text (or HTML page) is `text`, named `source` in messages."""
-    if language is not None and language not in LANGUAGES:
-        raise InvalidArgument("language", f"{language!r} is not supported; choose one of ar, en")
+    check_language(language)
     return _article(_Raw(source, text.encode("utf-8"), None), language, published, "utf-8")
 
 
@@ -168,10 +173,10 @@ def _front_matter(
         return str(value).strip() or None
 
     language = text("language")
-    if language is not None and language not in LANGUAGES:
+    if language is not None and language not in codes():
         raise ArticleError(
             f"{label}:{lines['language']}: front matter language {language!r} is not one of "
-            f"{', '.join(LANGUAGES)}"
+            f"{', '.join(codes())}"
         )
     published = None
     if meta.get("published") is not None:

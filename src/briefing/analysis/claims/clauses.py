@@ -1,0 +1,83 @@
+"""Sentences cut into clauses: where a comma opens a new one, and what a clause is made of."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from briefing.analysis.claims.context import MIN_CLAUSE_WORDS, Clause
+
+if TYPE_CHECKING:
+    from briefing.analysis.words import WordKeys
+    from briefing.languages.base import LanguageRules
+
+_CLAUSE_BREAK = re.compile(r"[،,;؛]\s+")
+
+
+def split_clauses(
+    text: str, wk: WordKeys, rules: LanguageRules, start: int, end: int
+) -> list[Clause]:
+    """Split a sentence where a comma opens a new clause (، وهو / ، والذي / ", which")."""
+    cuts = [start]
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
+        after = m.end()
+        if _inside_quotes(text, start, m.start(), rules):
+            continue
+        nxt = re.match(r"\S+", text[after:end])
+        if nxt is None:
+            continue
+        word = nxt.group()
+        keys = {k for _, k in rules.variants(re.sub(r"\W+$", "", word))}
+        opens = bool(
+            keys & (rules.clause_openers | rules.relative_pronouns | rules.participle_attributions)
+        ) or (word[:1] in rules.conjunction_clitics and len(word) > 3)
+        quoted_first = text[start:end].lstrip()[:1] in {o for o, _ in rules.quote_pairs}
+        if not opens or quoted_first or starts_attribution(text[after:end], rules):
+            continue
+        before_words = len(wk.within(cuts[-1], m.start()))
+        after_words = len(wk.within(after, end))
+        if before_words >= MIN_CLAUSE_WORDS and after_words >= MIN_CLAUSE_WORDS:
+            cuts.append(after)
+    spans = [(a, b) for a, b in zip(cuts, [*cuts[1:], end], strict=True)]
+    out = []
+    for a, b in spans:
+        b = len(text[:b].rstrip(" ،,;؛"))
+        first, last = _word_range(wk, a, b)
+        if last >= first:
+            out.append(Clause(a, b, first, last, start))
+    return out
+
+
+def only_a_quote(text: str, rules: LanguageRules, clause: Clause) -> bool:
+    """Say whether a clause is a quote and nothing else ("We will of course disagree.")."""
+    body = text[clause.start : clause.end].strip().rstrip(".!?؟…")
+    for opener, closer in rules.quote_pairs:
+        inner = body[len(opener) : -len(closer)] if body.endswith(closer) else ""
+        if body.startswith(opener) and inner and opener not in inner and closer not in inner:
+            return True
+    return False
+
+
+def starts_attribution(fragment: str, rules: LanguageRules) -> bool:
+    head = rules.key(" ".join(fragment.split()[:3]))
+    return any(head.startswith(rules.key(a)) for a in rules.trailing_attributions) or any(
+        head.startswith(c + rules.key(a))
+        for a in rules.trailing_attributions
+        for c in rules.conjunction_clitics
+    )
+
+
+def _word_range(wk: WordKeys, start: int, end: int) -> tuple[int, int]:
+    idx = wk.within(start, end)
+    return (idx[0], idx[-1]) if idx else (0, -1)
+
+
+def _inside_quotes(text: str, start: int, pos: int, rules: LanguageRules) -> bool:
+    segment = text[start:pos]
+    for open_, close in rules.quote_pairs:
+        if open_ == close:
+            if segment.count(open_) % 2:
+                return True
+        elif segment.rfind(open_) > segment.rfind(close):
+            return True
+    return False

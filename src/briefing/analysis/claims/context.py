@@ -1,0 +1,159 @@
+"""What every step of the claim finder shares: the document, a clause, an attribution, and the
+small readings of words and names they all make."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from briefing.models import Speaker
+
+if TYPE_CHECKING:
+    from briefing.analysis.lexicon import Match
+    from briefing.analysis.words import WordKeys
+    from briefing.languages.base import LanguageRules
+
+MAX_VERB_POSITION = 7  # a reporting verb this far into a clause still introduces it
+MAX_SPEAKER_WORDS = 9
+MAX_SUBJECT_WORDS = 10
+MIN_CLAUSE_WORDS = 4
+
+
+@dataclass(frozen=True)
+class ClaimContext:
+    """The document as the claim finder reads it: the body, its words, the language's rules,
+    and the names found in it."""
+
+    text: str
+    wk: WordKeys
+    rules: LanguageRules
+    matches: Sequence[Match]
+
+    @property
+    def reporting(self) -> frozenset[str]:
+        """Return the verbs that report speech, denials included."""
+        return self.rules.reporting_verbs | self.rules.denial_verbs
+
+    @property
+    def quote_openers(self) -> set[str]:
+        return {o for o, _ in self.rules.quote_pairs}
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int
+    end: int
+    first: int  # first word index
+    last: int  # last word index (inclusive)
+    sentence_start: int  # where the clause's sentence starts
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: Speaker | None
+    content_start: int  # where what is said begins
+    denied: bool
+
+
+# One way a language writes who said a clause: the attribution, or None to let the next way try.
+# A Language lists its ways in the order the claim finder tries them; `previous` is the speaker
+# of the claim before, for a pronoun or a reporting verb without a written subject.
+Strategy = Callable[[ClaimContext, Clause, "Speaker | None"], "Attribution | None"]
+
+IMPLICIT = Speaker("", None)
+
+
+def reading_in(wk: WordKeys, i: int, words: frozenset[str]) -> bool:
+    return any(k in words for _, k in wk.readings[i])
+
+
+def has(wk: WordKeys, words: frozenset[str], clause: Clause) -> bool:
+    return any(reading_in(wk, i, words) for i in range(clause.first, clause.last + 1))
+
+
+def mention_at(matches: Sequence[Match], i: int) -> Match | None:
+    for m in matches:
+        if m.first_word <= i <= m.last_word:
+            return m
+    return None
+
+
+def key_of(matches: Sequence[Match], start: int, end: int) -> str | None:
+    inside = {m.entry.key for m in matches if start <= m.start and m.end <= end}
+    return inside.pop() if len(inside) == 1 else None
+
+
+def anonymous(text: str, rules: LanguageRules, clause: Clause) -> bool:
+    body = rules.key(text[clause.start : clause.end])
+    return any(rules.key(p) in body for p in rules.anonymous_phrases)
+
+
+def carried(previous: Speaker) -> Speaker:
+    """Return the previous speaker, marked as carried over to this claim."""
+    return Speaker(
+        previous.text, previous.entity_key, previous.anonymous, True
+    )  # a reporting verb whose subject is not written
+
+
+def names_someone(attribution: Attribution) -> bool:
+    speaker = attribution.speaker
+    return speaker is not None and (speaker.entity_key is not None or speaker.carried)
+
+
+def phrase_speaker(ctx: ClaimContext, clause: Clause, start: int, end: int) -> Speaker:
+    """Return the speaker written as text[start:end]: linked to the one name it holds, and
+    anonymous when it names no one and is a source's head word (مصدر, "an official") or the
+    clause says the name was withheld."""
+    text, wk, rules = ctx.text, ctx.wk, ctx.rules
+    key = key_of(ctx.matches, start, end)
+    heads = [i for i in wk.touching(start, end) if wk.words[i].start >= start]
+    anonymous_ = key is None and (
+        any(reading_in(wk, i, rules.anonymous_heads) for i in heads)
+        or anonymous(text, rules, clause)
+    )
+    return Speaker(text[start:end], key, anonymous_)
+
+
+def is_and(wk: WordKeys, rules: LanguageRules, i: int) -> bool:
+    """Say whether word i is joined to the one before by "and" (وكوريا, "and Korea")."""
+    return rules.joined_by_and(wk.words[i].text) or (
+        i > 0 and rules.joined_by_and(wk.words[i - 1].text) and len(wk.words[i - 1].text) <= 3
+    )
+
+
+def content_after(ctx: ClaimContext, i: int, clause: Clause) -> int | None:
+    """Return where what is said begins after word i (إن/أن, ':' or a quote), or None."""
+    text, wk, rules = ctx.text, ctx.wk, ctx.rules
+    for j in range(i, min(clause.last, i + 3 * MAX_SPEAKER_WORDS) + 1):
+        if j > i and reading_in(wk, j, rules.complementizers):
+            return wk.words[j].start
+        gap = text[wk.words[j].end : wk.words[j + 1].start] if j < clause.last else ""
+        if ":" in gap:
+            return wk.words[j].end + gap.index(":") + 1
+    return None
+
+
+def introduces_content(ctx: ClaimContext, v: int, clause: Clause) -> bool:
+    """Say whether what follows verb v is what was said (إن, أن, ':', a quote)."""
+    text, wk, rules = ctx.text, ctx.wk, ctx.rules
+    gap = text[wk.words[v].end : wk.words[v + 1].start if v + 1 <= clause.last else clause.end]
+    if ":" in gap or any(o in gap for o, _ in rules.quote_pairs):
+        return True
+    return v + 1 <= clause.last and reading_in(wk, v + 1, rules.complementizers)
+
+
+def quote_first(ctx: ClaimContext, clause: Clause) -> tuple[int, list[int]] | None:
+    """Return where a quote that opens the clause starts and the words after it closes, when
+    the clause opens with one: «…»، قال عفيف / "…," she said."""
+    text, wk = ctx.text, ctx.wk
+    head = text[clause.start : clause.end].lstrip()
+    pair = next(((o, c) for o, c in ctx.rules.quote_pairs if head.startswith(o)), None)
+    if pair is None:
+        return None
+    opened = clause.start + text[clause.start : clause.end].index(pair[0])
+    closed = text.find(pair[1], opened + 1, clause.end)
+    if closed == -1:
+        return None
+    after = [i for i in range(clause.first, clause.last + 1) if wk.words[i].start > closed]
+    return opened, after

@@ -1,0 +1,224 @@
+"""Who said what: the body's clauses as claims, each with its speaker, kind, names, times,
+places, numbers and check-worthiness; and the events they tell."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from briefing.analysis.claims.clauses import only_a_quote, split_clauses
+from briefing.analysis.claims.context import (
+    Attribution,
+    ClaimContext,
+    Clause,
+    Strategy,
+    carried,
+    has,
+    reading_in,
+)
+from briefing.analysis.claims.events import clause_event
+from briefing.analysis.claims.places import event_places, named_words, names_only
+from briefing.analysis.claims.subject_first import past_linking_words, pronoun_speaker
+from briefing.analysis.claims.worthiness import check_worthiness, numbers
+from briefing.models import Claim, Event, Speaker, TimeRef
+
+if TYPE_CHECKING:
+    from briefing.analysis.entities import TitleCue
+    from briefing.analysis.lexicon import Match
+    from briefing.analysis.words import WordKeys
+    from briefing.languages.base import Language
+
+
+def find_claims(
+    text: str,
+    wk: WordKeys,
+    language: Language,
+    sentences: Sequence[tuple[int, int]],
+    matches: Sequence[Match],
+    times: Sequence[TimeRef],
+    titles: Sequence[TitleCue],
+    references: Sequence[tuple[int, int, str]] = (),
+) -> tuple[list[Claim], list[Event]]:
+    """Return the claims of the body (clauses and role claims) and the events they tell.
+
+    Who says a clause is found by the language's attribution strategies, tried in its order.
+    """
+    ctx = ClaimContext(text, wk, language.rules, matches)
+    claims: list[Claim] = []
+    events: list[Event] = []
+    previous: Speaker | None = None
+    last_sentence: Speaker | None = None  # the speaker of the sentence just before
+    named = names_only(wk, matches)
+    for s_start, s_end in sentences:
+        sentence_speaker: Attribution | None = None
+        for clause in split_clauses(text, wk, ctx.rules, s_start, s_end):
+            attribution = _attribute(ctx, clause, language.attribution, previous)
+            attribution = _carried_over(ctx, clause, attribution, sentence_speaker, last_sentence)
+            if attribution.speaker is not None and sentence_speaker is None:
+                sentence_speaker = attribution
+            if attribution.speaker is not None:
+                previous = attribution.speaker
+            resolved = _resolved(ctx, clause, attribution, references)
+            claim = _claim(ctx, clause, attribution, times, resolved, named)
+            claims.append(claim)
+            event = clause_event(ctx, clause, claim, (s_start, s_end))
+            if event is not None:
+                events.append(event)
+        last_sentence = sentence_speaker.speaker if sentence_speaker is not None else None
+    claims.extend(_role_claims(text, matches, titles))
+    claims.sort(key=lambda c: (c.start, c.kind != "role"))
+    numbered = [replace(c, id=f"c{n}") for n, c in enumerate(claims, 1)]
+    return numbered, events
+
+
+def _attribute(
+    ctx: ClaimContext, clause: Clause, strategies: Sequence[Strategy], previous: Speaker | None
+) -> Attribution:
+    """Return who the clause attributes its content to, and where the content starts: the
+    first strategy that finds a speaker, else no one."""
+    for strategy in strategies:
+        found = strategy(ctx, clause, previous)
+        if found is not None:
+            return found
+    return Attribution(None, clause.start, False)
+
+
+def _carried_over(
+    ctx: ClaimContext,
+    clause: Clause,
+    attribution: Attribution,
+    sentence_speaker: Attribution | None,
+    last_sentence: Speaker | None,
+) -> Attribution:
+    """Return the attribution, or for a clause with no speaker of its own the one it goes on
+    with: its sentence's, or a lone quote's sentence before."""
+    if attribution.speaker is None and sentence_speaker is not None:
+        # A later clause of reported speech keeps its sentence's speaker.
+        return Attribution(sentence_speaker.speaker, clause.start, False)
+    if (
+        attribution.speaker is None
+        and last_sentence is not None
+        and only_a_quote(ctx.text, ctx.rules, clause)
+    ):
+        # A quote standing alone goes on with the sentence before: "…," she said. "…"
+        return Attribution(carried(last_sentence), clause.start, False)
+    return attribution
+
+
+def _resolved(
+    ctx: ClaimContext,
+    clause: Clause,
+    attribution: Attribution,
+    references: Sequence[tuple[int, int, str]],
+) -> list[str]:
+    """Return the keys of who the clause names without writing the name: a relative's
+    antecedent, a carried speaker, "the minister", an opening "He"."""
+    return [
+        k
+        for k in (
+            _antecedent(ctx, clause),
+            # A speaker carried over (وأضاف أن…) is named by the clause all the same.
+            attribution.speaker.entity_key
+            if attribution.speaker is not None and attribution.speaker.carried
+            else None,
+            *(k for a, _b, k in references if clause.start <= a < clause.end),
+            _opening_pronoun(ctx, clause),
+        )
+        if k
+    ]
+
+
+def _role_claims(text: str, matches: Sequence[Match], titles: Sequence[TitleCue]) -> list[Claim]:
+    """Return a role claim for each title written next to a person (وزير الخارجية وانغ يي)."""
+    claims = []
+    for cue in titles:
+        start = cue.start if cue.claim_start is None else cue.claim_start
+        keys = tuple(dict.fromkeys(m.entry.key for m in matches if start <= m.start < cue.name_end))
+        claims.append(
+            Claim(
+                id="",
+                start=start,
+                end=cue.name_end,
+                text=text[start : cue.name_end],
+                kind="role",
+                speaker=None,
+                entity_keys=keys,
+                times=(),
+                places=(),
+                numbers=(),
+                check_worthiness=0.6,
+                role_title=cue.text,
+                role_person=cue.person_key,
+            )
+        )
+    return claims
+
+
+def _antecedent(ctx: ClaimContext, clause: Clause) -> str | None:
+    """Return who a clause that opens with a relative or a participle is about: the last name
+    before it in the sentence (سنان أوغان، الذي حل ثالثاً…), so the claim counts it as named."""
+    wk, rules = ctx.wk, ctx.rules
+    first = wk.readings[clause.first][0][1] if clause.last >= clause.first else ""
+    opens = first in rules.relative_pronouns or reading_in(
+        wk, clause.first, rules.participle_attributions
+    )
+    if not opens or clause.start <= clause.sentence_start:
+        return None
+    before = [
+        m
+        for m in ctx.matches
+        if clause.sentence_start <= m.start
+        and m.end <= clause.start
+        and m.entry.type in ("PERSON", "ORG", "GPE")
+    ]
+    return before[-1].entry.key if before else None
+
+
+def _opening_pronoun(ctx: ClaimContext, clause: Clause) -> str | None:
+    """Return who a clause that opens with "He" or "His" is about: "His last foreign trips were
+    to Kyrgyzstan" names Putin, written in the sentence before."""
+    first = past_linking_words(ctx, clause)
+    if ctx.wk.readings[first][0][1] not in ctx.rules.person_pronouns:
+        return None
+    found = pronoun_speaker(ctx, first, None)
+    return found.entity_key if found is not None else None
+
+
+def _claim(
+    ctx: ClaimContext,
+    clause: Clause,
+    attribution: Attribution,
+    times: Sequence[TimeRef],
+    resolved: Sequence[str],
+    named: frozenset[int],
+) -> Claim:
+    text, wk, rules = ctx.text, ctx.wk, ctx.rules
+    inside = [m for m in ctx.matches if clause.start <= m.start and m.end <= clause.end]
+    clause_times = tuple(t for t in times if clause.start <= t.start and t.end <= clause.end)
+    content = text[attribution.content_start : clause.end].lstrip(" :")
+    quoted = bool(content) and content[0] in ctx.quote_openers
+    if attribution.speaker is None:
+        kind = "assertion"
+    elif quoted:
+        kind = "quote"
+    else:
+        kind = "reported"
+    found = numbers(text, wk, rules, clause, clause_times)
+    # Names anywhere count; times only the clause's own.
+    places = event_places(wk, rules, inside, named | named_words(wk, (), clause_times))
+    return Claim(
+        id="",
+        start=clause.start,
+        end=clause.end,
+        text=text[clause.start : clause.end],
+        kind=kind,
+        speaker=attribution.speaker,
+        entity_keys=tuple(dict.fromkeys([*resolved, *(m.entry.key for m in inside)])),
+        times=clause_times,
+        places=places,
+        numbers=found,
+        check_worthiness=check_worthiness(wk, rules, clause, inside, clause_times, found, kind),
+        denied=attribution.denied or has(wk, rules.denial_verbs, clause),
+        mention_spans=tuple((m.start, m.end, m.entry.key) for m in inside),
+    )

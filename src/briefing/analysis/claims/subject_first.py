@@ -1,0 +1,320 @@
+"""Speakers written before their reporting verb, as English does: "Karim Mansour said the visit
+…", "the claim was denied by a UKIP spokesman", "…, an official who asked not to be named said",
+"It added that …" (a pronoun carries the previous speaker)."""
+
+from __future__ import annotations
+
+import re
+
+from briefing.analysis.claims.context import (
+    MAX_SPEAKER_WORDS,
+    MAX_SUBJECT_WORDS,
+    Attribution,
+    ClaimContext,
+    Clause,
+    carried,
+    introduces_content,
+    mention_at,
+    names_someone,
+    phrase_speaker,
+    quote_first,
+    reading_in,
+)
+from briefing.analysis.claims.sources import trailing_speaker
+from briefing.models import Speaker
+
+
+def subject_or_source(
+    ctx: ClaimContext, clause: Clause, previous: Speaker | None
+) -> Attribution | None:
+    """Return the subject of a reporting verb, or the source of "according to" when the subject
+    names no one: "Wang said …, according to a statement" is Wang's; otherwise "according to"
+    names the speaker outright (a plural noun such as "states" is no verb with its subject)."""
+    subject = _subject_speaker(ctx, clause, previous) or _speaker_at_the_end(ctx, clause, previous)
+    if subject is not None and names_someone(subject):
+        return subject
+    trailing = trailing_speaker(ctx, clause)
+    if trailing is not None:
+        return Attribution(trailing, clause.start, False)
+    return subject
+
+
+def subject_after_quote(
+    ctx: ClaimContext, clause: Clause, previous: Speaker | None
+) -> Attribution | None:
+    """Return the subject after a quote that comes first: "…," Alexander Korolev, an expert on
+    …, told the BBC; "…," she said."""
+    quote = quote_first(ctx, clause)
+    if quote is None:
+        return None
+    opened, after = quote
+    text, wk = ctx.text, ctx.wk
+    for v in after[1 : 2 * MAX_SUBJECT_WORDS]:
+        if reading_in(wk, v, ctx.reporting):
+            subject = text[wk.words[after[0]].start : wk.words[v - 1].end]
+            # The name before a comma.
+            subject = re.split(r"\s*,\s*", subject)[0]
+            if wk.readings[after[0]][0][1] in ctx.rules.pronouns:
+                carried_ = pronoun_speaker(ctx, after[0], previous)
+                if carried_ is not None:
+                    return Attribution(carried_, opened, False)
+            start = wk.words[after[0]].start
+            speaker = phrase_speaker(ctx, clause, start, start + len(subject))
+            return Attribution(speaker, opened, False)
+    return None
+
+
+def _subject_speaker(
+    ctx: ClaimContext, clause: Clause, previous: Speaker | None
+) -> Attribution | None:
+    """Return the speaker written before its verb, as English does: "Karim Mansour said the
+    visit …", "It added that …" (a pronoun carries the previous speaker)."""
+    wk, rules = ctx.wk, ctx.rules
+    head = ctx.text[clause.start : clause.end].lstrip()
+    if head[:1] in ctx.quote_openers:
+        return None  # a quote first: its speaker comes after it
+    first = _after_opening_phrase(ctx, clause)
+    for v in range(first + 1, min(clause.last, first + MAX_SUBJECT_WORDS) + 1):
+        if not reading_in(wk, v, ctx.reporting) or mention_at(ctx.matches, v) is not None:
+            continue
+        passive = _passive_speaker(ctx, v, clause)
+        if passive is not None:
+            return passive  # "the claim was denied by a UKIP spokesman"
+        if reading_in(wk, v, rules.object_verbs) and not _speech_follows(ctx, v, clause):
+            continue  # "declared three days of mourning": an act, not speech
+        return _subject_of_verb(ctx, clause, first, v, previous)
+    return None
+
+
+def _subject_of_verb(
+    ctx: ClaimContext, clause: Clause, first: int, v: int, previous: Speaker | None
+) -> Attribution | None:
+    """Return the subject of reporting verb v, written from word `first` on."""
+    text, wk, rules = ctx.text, ctx.wk, ctx.rules
+    restart = [b + 1 for b in range(first, v - 1) if wk.readings[b][0][1] in rules.clause_links]
+    if restart:
+        first = restart[-1]  # "They were released on bail but police say …"
+    gap = text[wk.words[first].start : wk.words[v].start]
+    last_subject = v - 1
+    if re.search(r"[;:“”\"]", gap):
+        return None
+    if "," in gap:
+        found = _before_apposition(ctx, first, v, gap)
+        if found is None or isinstance(found, Attribution):
+            return found
+        last_subject = found
+    while last_subject > first and wk.readings[last_subject][0][1] in rules.auxiliaries:
+        last_subject -= 1  # "US band REM have announced": the subject ends before "have"
+    # "a resident who gave his name only as Hassan told": the head before the relative.
+    relative = next(
+        (
+            i
+            for i in range(first + 1, last_subject + 1)
+            if wk.readings[i][0][1] in rules.relative_pronouns
+        ),
+        None,
+    )
+    if relative is not None:
+        last_subject = relative - 1
+    content = wk.words[v].end
+    if v + 1 <= clause.last and reading_in(wk, v + 1, rules.complementizers):
+        content = wk.words[v + 1].end
+    denied = reading_in(wk, v, rules.denial_verbs)
+    between = range(first + 1, v)
+    if wk.readings[first][0][1] in rules.pronouns and all(
+        wk.readings[b][0][1] in rules.auxiliaries for b in between
+    ):  # "He also said", "she has said"
+        carried_ = pronoun_speaker(ctx, first, previous)
+        if carried_ is None:
+            return None
+        return Attribution(carried_, content, denied)
+    speaker = phrase_speaker(ctx, clause, wk.words[first].start, wk.words[last_subject].end)
+    return Attribution(speaker, content, denied)
+
+
+def _before_apposition(ctx: ClaimContext, first: int, v: int, gap: str) -> int | Attribution | None:
+    """Return the last word of a subject that an apposition follows ("Mark Mackie, director of
+    Regular Music, said": the name before it), or the attribution to the person the aside
+    names; None when the commas set no aside off."""
+    text, wk = ctx.text, ctx.wk
+    # One comma only ("The talks went well, said X") puts the speaker after the verb.
+    if not gap.rstrip().endswith(",") or gap.count(",") < 2:
+        return None
+    before = [
+        i for i in range(first, v) if "," not in text[wk.words[first].start : wk.words[i].end]
+    ]
+    if not before:
+        return None
+    # "The United Nations envoy to Sudan, Volker Perthes, told": the name between.
+    aside = _person_between_commas(ctx, before[-1], v)
+    if aside is not None:
+        content = wk.words[v].end
+        return Attribution(aside, content, reading_in(wk, v, ctx.rules.denial_verbs))
+    return before[-1]
+
+
+def _person_between_commas(ctx: ClaimContext, before: int, v: int) -> Speaker | None:
+    """Return the person who alone fills the aside between a title and its verb."""
+    text, wk = ctx.text, ctx.wk
+    start, end = wk.words[before].end, wk.words[v].start
+    aside = text[start:end].strip(" ,")
+    for m in ctx.matches:
+        inside = m.entry.type == "PERSON" and start < m.start and m.end < end
+        if inside and text[m.start : m.end] == aside:
+            return Speaker(aside, m.entry.key, False)
+    return None
+
+
+def _passive_speaker(ctx: ClaimContext, v: int, clause: Clause) -> Attribution | None:
+    """Return the agent of a passive reporting verb ("was denied by X"): the speaker is X and
+    what was said is the clause's subject."""
+    text, wk, rules = ctx.text, ctx.wk, ctx.rules
+    if v + 2 > clause.last or wk.readings[v - 1][0][1] not in rules.passive_auxiliaries:
+        return None
+    if wk.readings[v + 1][0][1] not in rules.agent_prepositions:
+        return None
+    end = v + 2
+    while (
+        end + 1 <= clause.last
+        and end + 1 - (v + 2) < MAX_SPEAKER_WORDS
+        and wk.readings[end + 1][0][1] not in rules.relative_pronouns
+        and not re.search(r"[,;:(]", text[wk.words[end].end : wk.words[end + 1].start])
+    ):
+        end += 1
+    start = wk.words[v + 2].start
+    speaker = phrase_speaker(ctx, clause, start, wk.words[end].end)
+    return Attribution(speaker, clause.start, reading_in(wk, v, rules.denial_verbs))
+
+
+def _speech_follows(ctx: ClaimContext, v: int, clause: Clause) -> bool:
+    """Say whether words are reported after verb v: "that", a colon, or a quote anywhere after
+    it ("called the victory "a natural result"")."""
+    if introduces_content(ctx, v, clause):
+        return True
+    rest = ctx.text[ctx.wk.words[v].end : clause.end]
+    return any(o in rest for o, _ in ctx.rules.quote_pairs)
+
+
+def past_linking_words(ctx: ClaimContext, clause: Clause) -> int:
+    """Return the clause's first word past linking words: "But he denied …", "However, the
+    minister said …" (a linking word is no subject)."""
+    wk = ctx.wk
+    first = clause.first
+    while first < clause.last and wk.readings[first][0][1] in ctx.rules.discourse_openers:
+        first += 1
+    return first
+
+
+def _after_opening_phrase(ctx: ClaimContext, clause: Clause) -> int:
+    """Return the first word of a clause's subject: past an opening phrase of place or time
+    ("In the village of Moulay Brahim, a resident told …"), else the clause's first word."""
+    text, wk, rules = ctx.text, ctx.wk, ctx.rules
+    first = past_linking_words(ctx, clause)
+    key = wk.readings[first][0][1]
+    if key in rules.prepositions or key in rules.time_words:
+        for i in range(first + 1, min(clause.last, first + 8) + 1):
+            gap = text[wk.words[i - 1].end : wk.words[i].start]
+            if "," in gap:
+                return i
+            if re.search(r"[;:“”\"]", gap):
+                break
+    return first
+
+
+def pronoun_speaker(ctx: ClaimContext, i: int, previous: Speaker | None) -> Speaker | None:
+    """Return who the pronoun at word i stands for: "he" or "she" is the last person named as
+    a speaker or, failing that, mentioned shortly before; "it" or "they" the last speaker."""
+    text, wk, rules, matches = ctx.text, ctx.wk, ctx.rules, ctx.matches
+    if wk.readings[i][0][1] not in rules.person_pronouns:
+        return carried(previous) if previous is not None else None
+    types = {m.entry.key: m.entry.type for m in matches}
+    pronoun = wk.readings[i][0][1]
+    start = wk.words[i].start
+    people = [
+        m
+        for m in matches
+        if m.entry.type == "PERSON"
+        and m.end <= start
+        and start - m.end < 600
+        and rules.pronoun_fits(pronoun, text[max(0, m.start - 12) : m.start])
+    ]
+    said_before = previous is not None and types.get(previous.entity_key or "") == "PERSON"
+    if people:
+        # The subject of the last sentence that names someone fitting: its first person,
+        # unless the speaker before is named there too ("X said …. He added").
+        opened = max(text.rfind(e, 0, people[-1].start) for e in (". ", "\n", "? ", "! "))
+        there = [p for p in people if p.start > opened]
+        if (
+            previous is not None
+            and said_before
+            and any(p.entry.key == previous.entity_key for p in there)
+        ):
+            return carried(previous)
+        m = there[0]
+        return Speaker(text[m.start : m.end], m.entry.key, False, True)
+    if previous is not None and (said_before or previous.entity_key is None):
+        return carried(previous)
+    return None
+
+
+def _speaker_at_the_end(
+    ctx: ClaimContext, clause: Clause, previous: Speaker | None
+) -> Attribution | None:
+    """Return the speaker of "…, an official who asked not to be named said." (English)."""
+    text, wk, rules = ctx.text, ctx.wk, ctx.rules
+    # The verb ends the clause, or nearly ("… told reporters on Monday."), or stands between
+    # commas in it: "… rose to 2,122 on Sunday, the interior ministry said, with …".
+    verbs = [
+        i
+        for i in range(clause.first, clause.last + 1)
+        if reading_in(wk, i, ctx.reporting)
+        and mention_at(ctx.matches, i) is None  # "the United States" holds no verb
+        and not reading_in(wk, i, rules.object_verbs)
+        and (i >= clause.last - 4 or _between_commas(ctx, i, clause))
+    ]
+    if not verbs:
+        return None
+    last = verbs[-1]
+    comma = text.rfind(",", clause.start, wk.words[last].start)
+    if comma == -1:
+        return None
+    if (
+        not text[comma + 1 : wk.words[last].start].strip()
+        and last < clause.last
+        and reading_in(wk, last, rules.inverting_verbs)
+    ):
+        return _inverted_speaker(ctx, clause, last)
+    subject = [i for i in range(clause.first, last) if wk.words[i].start > comma]
+    if not subject or len(subject) > MAX_SUBJECT_WORDS + 4:
+        return None
+    start, end = wk.words[subject[0]].start, wk.words[subject[-1]].end
+    if len(subject) == 1 and wk.readings[subject[0]][0][1] in rules.pronouns:
+        carried_ = pronoun_speaker(ctx, subject[0], previous)
+        if carried_ is None:
+            return None
+        return Attribution(carried_, clause.start, False)
+    speaker = phrase_speaker(ctx, clause, start, end)
+    return Attribution(speaker, clause.start, False)
+
+
+def _inverted_speaker(ctx: ClaimContext, clause: Clause, last: int) -> Attribution | None:
+    """Return the speaker of "…, said Portugal defender Pepe.": the verb first, the speaker to
+    the end."""
+    text, wk = ctx.text, ctx.wk
+    rest = range(last + 1, clause.last + 1)
+    if len(rest) > MAX_SPEAKER_WORDS or re.search(
+        r"[,;:]", text[wk.words[last].end : clause.end].rstrip(".!? ")
+    ):
+        return None
+    start, end = wk.words[last + 1].start, wk.words[clause.last].end
+    speaker = phrase_speaker(ctx, clause, start, end)
+    return Attribution(speaker, clause.start, reading_in(wk, last, ctx.rules.denial_verbs))
+
+
+def _between_commas(ctx: ClaimContext, v: int, clause: Clause) -> bool:
+    """Say whether verb v closes a short aside that a comma opened: ", the ministry said,"."""
+    text, wk = ctx.text, ctx.wk
+    if v >= clause.last or "," not in text[wk.words[v].end : wk.words[v + 1].start]:
+        return False
+    opened = text.rfind(",", clause.start, wk.words[v].start)
+    return opened != -1 and len(text[opened : wk.words[v].start].split()) <= 6

@@ -1,0 +1,231 @@
+"""Speakers written after their reporting verb, as Arabic does: قال وزير الخارجية إن …, وأضاف
+أن … (the speaker carried over), «…»، قال عفيف."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from briefing.analysis.claims.context import (
+    IMPLICIT,
+    MAX_SPEAKER_WORDS,
+    MAX_VERB_POSITION,
+    Attribution,
+    ClaimContext,
+    Clause,
+    anonymous,
+    carried,
+    content_after,
+    introduces_content,
+    is_and,
+    key_of,
+    mention_at,
+    phrase_speaker,
+    quote_first,
+    reading_in,
+)
+from briefing.models import Speaker
+
+if TYPE_CHECKING:
+    from briefing.analysis.lexicon import Match
+
+
+def speaker_after_verb(
+    ctx: ClaimContext, clause: Clause, previous: Speaker | None
+) -> Attribution | None:
+    """Return the speaker of a reporting verb near the clause's start: named after it (قال X
+    إن), written before it (بعض المحللين يعتقدون أن), or carried from the claim before."""
+    wk, rules = ctx.wk, ctx.rules
+    limit = min(clause.last, clause.first + MAX_VERB_POSITION)
+    for v in range(clause.first, limit + 1):
+        if not reading_in(wk, v, ctx.reporting) or mention_at(ctx.matches, v) is not None:
+            continue
+        denied = reading_in(wk, v, rules.denial_verbs)
+        found = speaker_after(ctx, v, clause)
+        if found is not None and found[0] is not IMPLICIT:
+            return Attribution(found[0], found[1], denied)
+        if found is not None or introduces_content(ctx, v, clause):
+            before = _speaker_before(ctx, v, clause)
+            content = wk.words[v].end
+            if before is not None:
+                return Attribution(before, content, denied)
+            if previous is not None:
+                return Attribution(carried(previous), content, denied)
+    return None
+
+
+def verb_after_quote(
+    ctx: ClaimContext, clause: Clause, previous: Speaker | None
+) -> Attribution | None:
+    """Return the speaker of a quote that comes first, named after the verb: «…»، قال عفيف."""
+    quote = quote_first(ctx, clause)
+    if quote is None:
+        return None
+    opened, after = quote
+    for v in after[:2]:
+        if not reading_in(ctx.wk, v, ctx.reporting):
+            continue
+        found = speaker_after(ctx, v, clause)
+        if found is not None and found[0] is not IMPLICIT:
+            return Attribution(found[0], opened, False)
+        mention = mention_at(ctx.matches, v + 1) if v + 1 <= clause.last else None
+        if mention is not None:
+            speaker = Speaker(ctx.text[mention.start : mention.end], mention.entry.key, False)
+            return Attribution(speaker, opened, False)
+        if previous is not None:
+            return Attribution(carried(previous), opened, False)
+    return None
+
+
+def speaker_after(ctx: ClaimContext, v: int, clause: Clause) -> tuple[Speaker, int] | None:
+    """Return the speaker named right after verb v (قال X إن) and where the content starts."""
+    i = v + 1
+    if i > clause.last or introduces_content(ctx, v, clause):
+        return None
+    first_mention = mention_at(ctx.matches, i)
+    if first_mention is not None:
+        return _possessor_speaker(ctx, first_mention, clause) or _named_run(
+            ctx, first_mention, clause
+        )
+    # Not a known name: a phrase (رئيس اللجنة الأولمبية الدولية توماس باخ) that ends at a comma, a
+    # preposition or إن/أن/':' — provided what is said follows somewhere in the clause.
+    found = content_after(ctx, i, clause)
+    if found is None:
+        return _named_subject(ctx, i, clause)
+    return _phrase_after(ctx, i, found, clause)
+
+
+def _possessor_speaker(
+    ctx: ClaimContext, first_mention: Match, clause: Clause
+) -> tuple[Speaker, int] | None:
+    """Return the person after a possessive name: "said China's top diplomat Wang Yi"."""
+    text = ctx.text
+    if text[first_mention.end : first_mention.end + 2] not in ("'s", "’s"):
+        return None
+    # The country only qualifies the speaker.
+    later = [
+        m
+        for m in ctx.matches
+        if m.entry.type == "PERSON"
+        and first_mention.last_word < m.first_word <= first_mention.last_word + 5
+    ]
+    if not later:
+        return None
+    start, end = first_mention.start, later[0].end
+    speaker = Speaker(text[start:end], later[0].entry.key, False)
+    return speaker, _content_start(ctx, later[0].last_word, clause)
+
+
+def _named_run(ctx: ClaimContext, first_mention: Match, clause: Clause) -> tuple[Speaker, int]:
+    """Return the names after the verb as the speaker: one, or a run joined by "and" (روسيا
+    وكوريا الشمالية), which names no one entity."""
+    text, wk = ctx.text, ctx.wk
+    end_word = first_mention.last_word
+    keys = [first_mention.entry.key]
+    while end_word + 1 <= clause.last and wk.joined[end_word]:
+        nxt = mention_at(ctx.matches, end_word + 1)
+        if nxt is None or nxt.first_word != end_word + 1 or not is_and(wk, ctx.rules, end_word + 1):
+            break
+        keys.append(nxt.entry.key)
+        end_word = nxt.last_word
+    speaker_key = keys[0] if len(keys) == 1 else None
+    speaker = Speaker(
+        text[first_mention.start : wk.words[end_word].end],
+        speaker_key,
+        anonymous(text, ctx.rules, clause),
+    )
+    return speaker, _content_start(ctx, end_word, clause)
+
+
+def _phrase_after(
+    ctx: ClaimContext, i: int, content: int, clause: Clause
+) -> tuple[Speaker, int] | None:
+    """Return the phrase from word i that names the speaker, up to a comma, a preposition or
+    what is said (which starts at `content`)."""
+    text, wk, rules = ctx.text, ctx.wk, ctx.rules
+    if wk.readings[i][0][1] in rules.stop_words or wk.readings[i][0][1] in rules.prepositions:
+        return IMPLICIT, content  # وقال أمام القادة إن: the subject is not written
+    end_word = i
+    for j in range(i, clause.last + 1):
+        key = wk.readings[j][0][1]
+        if j > i and (key in rules.prepositions or reading_in(wk, j, rules.complementizers)):
+            break
+        end_word = j
+        gap = text[wk.words[j].end : wk.words[j + 1].start] if j < clause.last else ""
+        if re.search(r"[،,:;؛«“\"]", gap):
+            break
+    # A person named before what is said belongs to the phrase even past a preposition
+    # (الخبير في الشؤون الخليجية كريم منصور: …).
+    named = [
+        m
+        for m in ctx.matches
+        if m.entry.type == "PERSON"
+        and m.start > wk.words[end_word].end
+        and m.end <= content
+        and not re.search(r"[،,]", text[wk.words[i].start : m.start])
+    ]
+    if named:
+        end_word = named[-1].last_word
+    if end_word - i + 1 > MAX_SPEAKER_WORDS:
+        return None
+    start, end = wk.words[i].start, wk.words[end_word].end
+    return phrase_speaker(ctx, clause, start, end), content
+
+
+def _named_subject(ctx: ClaimContext, i: int, clause: Clause) -> tuple[Speaker, int] | None:
+    """Return a titled name right after the verb when nothing quoted follows (رحّب الرئيس
+    الإماراتي الشيخ محمد بن زايد بالقرار): the name ends the phrase, before any preposition."""
+    text, wk, rules = ctx.text, ctx.wk, ctx.rules
+    for m in ctx.matches:
+        if m.entry.type not in ("PERSON", "ORG") or m.start < wk.words[i].start:
+            continue
+        if m.first_word - i > MAX_SPEAKER_WORDS or m.last_word > clause.last:
+            return None
+        between = range(i, m.first_word)
+        if any(
+            wk.readings[j][0][1] in rules.stop_words
+            or wk.readings[j][0][1] in rules.time_words
+            or (  # دعمه: a noun with its owner
+                bool(rules.pronoun_suffixes) and wk.words[j].text.endswith(rules.pronoun_suffixes)
+            )
+            for j in between
+        ):
+            return None
+        if re.search(r"[،,:;؛]", text[wk.words[i].start : m.start]):
+            return None
+        return Speaker(text[wk.words[i].start : m.end], m.entry.key, False), m.end
+    return None
+
+
+def _content_start(ctx: ClaimContext, j: int, clause: Clause) -> int:
+    """Return where what is said begins after a speaker ending at word j: after إن/أن or a
+    colon, whichever comes first (وقال X، الخبير في …: “…”)."""
+    text, wk = ctx.text, ctx.wk
+    limit = min(clause.last, j + MAX_SPEAKER_WORDS * 2)
+    for k in range(j + 1, limit + 1):
+        gap = text[wk.words[k - 1].end : wk.words[k].start]
+        if ":" in gap:
+            return wk.words[k - 1].end + gap.index(":") + 1
+        if reading_in(wk, k, ctx.rules.complementizers):
+            return wk.words[k].start
+    return wk.words[j].end
+
+
+def _speaker_before(ctx: ClaimContext, v: int, clause: Clause) -> Speaker | None:
+    """Return a subject written before its verb (بعض المحللين يعتقدون أن), if there is one."""
+    text, wk, rules = ctx.text, ctx.wk, ctx.rules
+    idx = [
+        i
+        for i in range(clause.first, v)
+        if wk.readings[i][0][1] not in rules.stop_words
+        and wk.readings[i][-1][1] not in rules.stop_words
+    ]
+    if not idx or v - clause.first > 5:
+        return None
+    start, end = wk.words[idx[0]].start, wk.words[v - 1].end
+    if re.search(r"[،,:]", text[start:end]):
+        return None
+    key = key_of(ctx.matches, start, end)
+    return Speaker(
+        text[start:end], key, key is None and reading_in(wk, idx[0], rules.anonymous_heads)
+    )

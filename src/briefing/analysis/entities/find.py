@@ -1,0 +1,131 @@
+"""Who: people, organisations and places, from the lexicon, cue words and the NER model.
+
+Passes, each on what the earlier ones left:
+1. the lexicon (fact table aliases, then the gazetteer), clitics taken off the first word;
+2. cue words: a title (الرئيس الفرنسي, "Foreign Minister") before a name makes a PERSON,
+   an organisation head (وزارة, "Ministry of") starts an ORG;
+3. the NER model's spans, their clitics taken off;
+then every name found is looked for again everywhere (a surname alone is the same person).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from briefing.analysis.entities.cues import cue_names, longer_organisations
+from briefing.analysis.entities.model import model_name
+from briefing.analysis.entities.records import EntityFindings, ModelSpan, TitleCue
+from briefing.analysis.lexicon import LexEntry, Lexicon, Match, match_phrases
+from briefing.analysis.words import WordKeys
+from briefing.models import Entity, Mention
+
+if TYPE_CHECKING:
+    from briefing.languages.base import Language
+
+
+_FOUND = 1
+
+
+def find_entities(
+    text: str,
+    wk: WordKeys,
+    language: Language,
+    lexicon: Lexicon,
+    model_spans: Sequence[ModelSpan],
+    blocked_words: set[int],
+) -> EntityFindings:
+    """Return every entity of the body with its mentions grouped, and the title cues.
+
+    The language's `speaker_names` find names next to reporting verbs, and its `titles` the
+    titles written next to names, each in the language's order.
+    """
+    doc_lex = lexicon.copy()
+    first = match_phrases(wk, doc_lex, blocked_words)
+    covered = {i for m in first for i in range(m.first_word, m.last_word + 1)} | blocked_words
+    for start, end, etype in cue_names(text, wk, doc_lex, covered, language.speaker_names):
+        _learn(text[start:end], etype, doc_lex)
+    for start, end in longer_organisations(wk, doc_lex, first):
+        _learn(text[start:end], "ORG", doc_lex)
+    counts = Counter(r[0][1] for r in wk.readings)
+    for span in model_spans:
+        found = model_name(text, wk, doc_lex, span, covered, counts)
+        if found is not None:
+            _learn(found[0], found[1], doc_lex)
+    matches = match_phrases(wk, doc_lex, blocked_words)
+    titles = tuple(t for finder in language.titles for t in finder(text, wk, doc_lex, matches))
+    references = _role_references(wk, doc_lex, matches, titles)
+    return EntityFindings(_group(matches, text), tuple(matches), titles, references)
+
+
+def _role_references(
+    wk: WordKeys, lex: Lexicon, matches: Sequence[Match], titles: Sequence[TitleCue]
+) -> tuple[tuple[int, int, str], ...]:
+    """Return the bare titles that refer back to one person (الوزير, "the minister"): only
+    where exactly one person named in the article holds that title in the fact table."""
+    if not lex.role_nouns:
+        return ()
+    named = {m.entry.key for m in matches if m.entry.type == "PERSON"}
+    inside_titles = [(t.start, t.name_end) for t in titles]
+    out = []
+    for i, w in enumerate(wk.words):
+        if any(a <= w.start < b for a, b in inside_titles):
+            continue
+        previous = wk.readings[i - 1][0][1] if i else None
+        for cut, key in wk.readings[i]:
+            bare = lex.rules.refers_back(previous, key)
+            people = lex.role_nouns.get(bare or "", set()) & named
+            if len(people) == 1:
+                out.append((w.start + cut, w.end, next(iter(people))))
+                break
+    return tuple(out)
+
+
+def _learn(name: str, etype: str, lex: Lexicon) -> None:
+    """Add a name found in this article to the article's lexicon (parts of a person too)."""
+    name = name.strip()
+    if not name or lex.entry_for(name) is not None:
+        return
+    rules = lex.rules
+    entry = LexEntry(f"txt:{rules.key(name)}", etype, name, None, _FOUND)
+    lex.add(name, entry)
+    parts = name.split()
+    if etype != "PERSON" or len(parts) < 2:
+        return
+    # A person is named again by a part of the name: the family name, or the given name.
+    last = parts[-1]
+    if len(parts) > 2 and rules.key(parts[-2]) in rules.name_particles:
+        last = f"{parts[-2]} {parts[-1]}"  # آل ثاني, not ثاني ("second")
+    for part in (last, parts[0]):
+        key = rules.key(part)
+        if " " in part or (
+            len(key) >= 3
+            and rules.is_name_like(part)
+            and key not in rules.title_heads
+            and key not in rules.name_particles
+        ):
+            lex.add(part, entry)
+
+
+def _group(matches: Sequence[Match], text: str) -> tuple[Entity, ...]:
+    """Return one Entity per lexicon entry, in order of first mention."""
+    grouped: dict[str, list[Match]] = {}
+    for m in matches:
+        grouped.setdefault(m.entry.key, []).append(m)
+    out = []
+    for key, ms in grouped.items():
+        entry = ms[0].entry
+        name = entry.name
+        if entry.entity_id is None and key.startswith("txt:"):
+            name = max((text[m.start : m.end] for m in ms), key=len)
+        out.append(
+            Entity(
+                key=key,
+                entity_id=entry.entity_id,
+                name=name,
+                type=entry.type,
+                mentions=tuple(Mention(m.start, m.end, text[m.start : m.end]) for m in ms),
+            )
+        )
+    return tuple(out)
