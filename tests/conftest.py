@@ -55,7 +55,7 @@ def make_briefing(
     """Return an article's briefing as the JSON object CI jobs read, through the Python API."""
     import briefing
 
-    article = briefing.read(location, language=language, published=published, **reading)
+    article = briefing.read_article(location, language=language, published=published, **reading)
     return briefing.brief_article(article, briefing.load_facts(facts), model=model).to_dict()
 
 

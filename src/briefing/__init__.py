@@ -8,25 +8,40 @@ The Python API (the command line is a thin layer over it)::
     pdf: bytes = briefing.render(b, "pdf", report_language="en", paper="letter")
     b.to_json()                                        # the same text as --format json
 
-See docs/api.md.
+See docs/api.md. The names below are imported on first use, so that `import briefing` (which
+`briefing --help` does) stays quick.
 """
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
 
-from briefing.api import brief, brief_article, load_facts, read, render
-from briefing.errors import (
-    ArticleError,
-    BriefingError,
-    FactTableError,
-    OutputError,
-    RenderError,
-    UsageError,
-)
-from briefing.report.record import Briefing, ClaimEntry
-from briefing.vocab import ClaimKind, FailOn, Format, Paper, ReportLanguage, Verdict
-
+#: Each public name and the module that defines it.
+_PUBLIC = {
+    "brief": "briefing.api",
+    "brief_article": "briefing.api",
+    "load_facts": "briefing.api",
+    "read_article": "briefing.api",
+    "render": "briefing.api",
+    "Briefing": "briefing.report.record",
+    "ClaimEntry": "briefing.report.record",
+    "ArticleError": "briefing.errors",
+    "BriefingError": "briefing.errors",
+    "FactTableError": "briefing.errors",
+    "InvalidArgument": "briefing.errors",
+    "OutputError": "briefing.errors",
+    "RenderError": "briefing.errors",
+    "UsageError": "briefing.errors",
+    "ClaimKind": "briefing.vocab",
+    "FailOn": "briefing.vocab",
+    "Format": "briefing.vocab",
+    "Paper": "briefing.vocab",
+    "ReportLanguage": "briefing.vocab",
+    "Verdict": "briefing.vocab",
+}
 __all__ = [
     "ArticleError",
     "Briefing",
@@ -36,6 +51,7 @@ __all__ = [
     "FactTableError",
     "FailOn",
     "Format",
+    "InvalidArgument",
     "OutputError",
     "Paper",
     "RenderError",
@@ -46,6 +62,33 @@ __all__ = [
     "brief",
     "brief_article",
     "load_facts",
-    "read",
+    "read_article",
     "render",
 ]
+
+if TYPE_CHECKING:
+    from briefing.api import brief, brief_article, load_facts, read_article, render
+    from briefing.errors import (
+        ArticleError,
+        BriefingError,
+        FactTableError,
+        InvalidArgument,
+        OutputError,
+        RenderError,
+        UsageError,
+    )
+    from briefing.report.record import Briefing, ClaimEntry
+    from briefing.vocab import ClaimKind, FailOn, Format, Paper, ReportLanguage, Verdict
+
+
+def __getattr__(name: str) -> Any:
+    module = _PUBLIC.get(name)
+    if module is None:
+        raise AttributeError(f"module 'briefing' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -14,11 +14,12 @@ from pathlib import Path
 from briefing.errors import UsageError
 from briefing.facts import FactTable
 from briefing.models import Article
-from briefing.read import FETCH_TIMEOUT, MAX_BYTES, parse_date_option, read_article, read_text
+from briefing.read import FETCH_TIMEOUT, MAX_BYTES, parse_date_option, read_text
+from briefing.read import read_article as _read
 from briefing.renderers import render
 from briefing.report.record import Briefing
 
-__all__ = ["brief", "brief_article", "load_facts", "read", "render"]
+__all__ = ["brief", "brief_article", "load_facts", "read_article", "render"]
 
 
 def load_facts(paths: Sequence[str | os.PathLike[str]] = ()) -> FactTable:
@@ -32,7 +33,7 @@ def load_facts(paths: Sequence[str | os.PathLike[str]] = ()) -> FactTable:
     return load_fact_tables(list(paths) or [bundled_facts()])
 
 
-def read(
+def read_article(
     location: str | os.PathLike[str],
     *,
     language: str | None = None,
@@ -46,7 +47,7 @@ def read(
     Text and Markdown may start with YAML front matter; HTML pages give their main text.
     Raises ArticleError when there is no article to read.
     """
-    return read_article(
+    return _read(
         os.fspath(location),
         language=language,
         published=_date(published),
@@ -76,7 +77,7 @@ def brief(
     ['Vladimir Putin', 'Wang Yi', 'Moscow']
     """
     if isinstance(article, Path):
-        article = read(article, language=language, published=published)
+        article = read_article(article, language=language, published=published)
     elif isinstance(article, str):
         article = read_text(article, language=language, published=_date(published))
     elif published is not None or language is not None:

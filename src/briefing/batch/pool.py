@@ -112,7 +112,7 @@ def _brief(task: Task) -> ArticleResult:
     options: BatchOptions = _WORKER["options"]
     outputs = {fmt: output_file(task.name, fmt) for fmt in options.formats}
     try:
-        article = api.read(
+        article = api.read_article(
             task.source,
             language=options.language,
             published=options.published,

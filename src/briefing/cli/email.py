@@ -119,7 +119,7 @@ def email(
         day = parse_date_option(published) if published else None
         _check_eml(eml, article)
         table = api.load_facts(facts or [])
-        read = api.read(article, language=language, published=day)
+        read = api.read_article(article, language=language, published=day)
         briefing = api.brief_article(read, table, model=model)
         pdf = None
         if not no_pdf:

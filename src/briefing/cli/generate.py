@@ -79,7 +79,7 @@ def generate(
         reading = reading_options(published, encoding, max_bytes, timeout)
         table = api.load_facts(facts or [])
         briefing = api.brief_article(
-            api.read(article, language=language, **reading), table, model=model
+            api.read_article(article, language=language, **reading), table, model=model
         )
         data = api.render(
             briefing,
