@@ -97,9 +97,9 @@ def brief_article(article: Article, table: FactTable, *, model: str | None = Non
     extraction = analyse(article, table, model=model)
     lexicon = build_lexicon(table, languages.get(article.language).rules)
     findings = cross_reference(extraction.claims, table, lexicon, article.published)
-    import spacy
+    from spacy import about
 
-    models = {"ner": model_label(article.language, model), "spacy": spacy.__version__}
+    models = {"ner": model_label(article.language, model), "spacy": about.__version__}
     return build_briefing(article, extraction, findings, table, models=models)
 
 

@@ -47,7 +47,8 @@ def check_address(value: str, option: str) -> Address:
         raise InvalidArgument(option, f"{value!r} holds several addresses; give one per {option}")
     if defects or len(addresses) != 1 or not addresses[0].username or not addresses[0].domain:
         raise InvalidArgument(option, f"{value!r} is not a mail address (like name@example.org)")
-    return addresses[0]
+    address: Address = addresses[0]
+    return address
 
 
 def check_subject(value: str) -> str:

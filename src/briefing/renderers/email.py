@@ -19,7 +19,7 @@ import jinja2
 from briefing.errors import RenderError
 from briefing.renderers.html import template_environment
 from briefing.renderers.labels import Labels
-from briefing.renderers.markdown import QUOTES, quote_marks
+from briefing.renderers.markdown import opening_quote_marks, quote_marks
 from briefing.renderers.text import bidi, first_strong
 from briefing.renderers.view import VERDICT_ICONS, build_view
 from briefing.report.record import Briefing
@@ -137,7 +137,7 @@ def _oneline(value: object) -> str:
 
 def _wrap(text: str, *, rtl: bool) -> str:
     """Return `text` with long lines wrapped under their indent (and marked, when rtl)."""
-    quote_marks = {opening for opening, _closing in QUOTES.values()}
+    openings = opening_quote_marks()
     out: list[str] = []
     for line in text.splitlines():
         body = line.lstrip(" ")
@@ -147,7 +147,7 @@ def _wrap(text: str, *, rtl: bool) -> str:
         indent = " " * (len(line) - len(body))
         marker = _LIST_MARKER.match(body)
         hanging = indent + " " * (len(marker.group()) if marker else 0)
-        quoted = body[0] in quote_marks
+        quoted = body[0] in openings
         pieces = textwrap.wrap(
             body,
             width=TEXT_WIDTH,

@@ -19,8 +19,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Final
 
+from briefing.vocab import ReportLanguage
+
 #: Report languages with a catalogue; others fall back to English.
-LANGUAGES: Final = ("en", "ar")
+LANGUAGES: Final = tuple(language.value for language in ReportLanguage)
 
 #: Languages written right to left (the report or the article may be in one of these).
 RTL_LANGUAGES: Final = frozenset({"ar", "fa", "he", "ps", "ur", "yi"})

@@ -12,7 +12,6 @@ MARKDOWN_CLAIM = 160
 # A GitHub job summary may not exceed 1 MiB: the claims table stops short of this many bytes.
 MARKDOWN_BUDGET = 900_000
 MARKDOWN_ENTITIES = 100
-QUOTES = {"ar": ("«", "»"), "en": ("“", "”")}
 
 
 def render_markdown(briefing: Briefing, *, report_language: str | None = None) -> str:
@@ -118,8 +117,20 @@ def _sources(view: View) -> list[str]:
 
 
 def quote_marks(language: str) -> tuple[str, str]:
-    """Return the quotation marks a language opens and closes a quote with."""
-    return QUOTES.get(language, QUOTES["en"])
+    """Return the marks a language opens and closes a quote with (English's for a language
+    briefing does not know)."""
+    from briefing import languages
+
+    if language not in languages.codes():
+        language = "en"
+    return languages.get(language).quote_marks
+
+
+def opening_quote_marks() -> set[str]:
+    """Return the marks that open a quote in any language briefing knows."""
+    from briefing import languages
+
+    return {languages.get(code).quote_marks[0] for code in languages.codes()}
 
 
 _MD_SPECIAL = str.maketrans(

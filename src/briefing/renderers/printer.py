@@ -164,13 +164,14 @@ def write_pdf(
             document = LeanHTML(
                 string=html, base_url=base_url, url_fetcher=fetcher, user_agent_css=user_agent_css
             )
-        return document.write_pdf(
+        pdf: bytes = document.write_pdf(
             stylesheets=[stylesheet],
             font_config=font_config,
             pdf_identifier=identifier,
             attachments=[_attachment(*attachment, created=created)] if attachment else None,
             **pdf_options(),
         )
+        return pdf
 
 
 class LeanHTML(HTML):

@@ -72,7 +72,6 @@ def build_view(
         durations=[d.text for d in briefing.durations],
     )
     article = _article(article_in, labels)
-    title = article["title"]
     return {
         "_": labels,
         "lang": labels.language,
@@ -98,16 +97,27 @@ def build_view(
         "sources": sources,
         "method": _method(briefing, article, generator, timeline),
         "generator": generator,
-        "meta": {
-            "title": labels("doc.title", title=title),
-            "description": labels("doc.description", title=article["short_title"], **counts),
-            "keywords": ", ".join(
-                [labels("doc.kind")]
-                + [e["name"].replace(",", " ") for e in entities[:10] if e["name"]]
-            ),
-            "author": generator,
-            "created": created,
-        },
+        "meta": _meta(labels, article, counts, entities, generator, created),
+    }
+
+
+def _meta(
+    labels: Labels,
+    article: View,
+    counts: dict[str, int],
+    entities: list[View],
+    generator: str,
+    created: str | None,
+) -> View:
+    """Return the document's metadata: title, description, keywords (HTML head, PDF info)."""
+    return {
+        "title": labels("doc.title", title=article["title"]),
+        "description": labels("doc.description", title=article["short_title"], **counts),
+        "keywords": ", ".join(
+            [labels("doc.kind")] + [e["name"].replace(",", " ") for e in entities[:10] if e["name"]]
+        ),
+        "author": generator,
+        "created": created,
     }
 
 
