@@ -7,6 +7,7 @@ as a diff of tests/golden/outputs/.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,15 @@ def briefed(request: pytest.FixtureRequest) -> tuple[str, Any]:
 
 def test_there_are_articles_to_pin() -> None:
     assert len(ARTICLES) >= 20
+
+
+def test_json_meets_the_schema(briefed: tuple[str, Any]) -> None:
+    import jsonschema
+
+    from conftest import schema
+
+    _name, briefing = briefed
+    jsonschema.validate(json.loads(briefing.to_json()), schema())
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from briefing.vocab import Verdict
+
 
 @dataclass(frozen=True)
 class Article:
@@ -133,5 +135,5 @@ class Finding:
     """A claim with its verdict and the evidence behind it."""
 
     claim: Claim
-    verdict: str  # supported | contradicted | unverified
+    verdict: Verdict
     evidence: tuple[Evidence, ...]

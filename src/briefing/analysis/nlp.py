@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing.analysis.spacy_import import import_spacy
-from briefing.errors import UsageError
+from briefing.errors import InvalidArgument
 from briefing.resources import data_path
 
 if TYPE_CHECKING:
@@ -47,9 +47,9 @@ def load_pipeline(language: str, model: str | None = None) -> Language:
         try:
             nlp = spacy.load(source, exclude=exclude)
         except OSError:
-            raise UsageError(f"--model: cannot load spaCy pipeline {str(source)!r}") from None
+            raise InvalidArgument("model", f"cannot load spaCy pipeline {str(source)!r}") from None
         if nlp.lang != language:
-            raise UsageError(f"--model: {source} is a {nlp.lang!r} pipeline, not {language!r}")
+            raise InvalidArgument("model", f"{source} is a {nlp.lang!r} pipeline, not {language!r}")
     nlp.add_pipe("briefing_sentences", first=True)
     for name in _COMPONENTS:
         nlp.add_pipe(name, last=True)

@@ -9,10 +9,10 @@ from briefing import __version__
 from briefing.batch.records import BatchReport
 from briefing.report.gate import tripping
 from briefing.report.record import ArticleInfo, Briefing, as_dict
-from briefing.vocab import FailOn
+from briefing.vocab import REPORT_ORDER, FailOn
 
 INDEX, SUMMARY_JSON, SUMMARY_MD, JUNIT = "index.html", "summary.json", "summary.md", "junit.xml"
-COUNT_KEYS = ("claims", "contradicted", "supported", "unverified")
+COUNT_KEYS = ("claims", *(verdict.value for verdict in REPORT_ORDER))
 
 
 def digest(briefing: Briefing) -> Briefing:

@@ -17,6 +17,7 @@ from briefing.check.ratings import rating_evidence
 from briefing.check.roles import role_evidence
 from briefing.facts import Fact, FactTable
 from briefing.models import Claim, Evidence, Finding
+from briefing.vocab import ClaimKind, Verdict
 
 
 def cross_reference(
@@ -27,21 +28,21 @@ def cross_reference(
 ) -> list[Finding]:
     """Return each claim with its verdict and the evidence for it."""
     if table is None:
-        return [Finding(c, "unverified", ()) for c in claims]
+        return [Finding(c, Verdict.UNVERIFIED, ()) for c in claims]
     context = Context(table, lexicon, published)
     return [_check(context, c) for c in claims]
 
 
-def _verdict(evidence: Sequence[Evidence]) -> str:
+def _verdict(evidence: Sequence[Evidence]) -> Verdict:
     if any(e.relation == "contradicts" for e in evidence):
-        return "contradicted"
+        return Verdict.CONTRADICTED
     if any(e.relation == "supports" for e in evidence):
-        return "supported"
-    return "unverified"
+        return Verdict.SUPPORTED
+    return Verdict.UNVERIFIED
 
 
 def _check(context: Context, claim: Claim) -> Finding:
-    if claim.kind == "role":
+    if claim.kind == ClaimKind.ROLE:
         evidence = role_evidence(context, claim)
     else:
         evidence = [e for f in _matching(context, claim) for e in _attributes(context, claim, f)]

@@ -48,7 +48,7 @@ def email_view(
             {
                 "verdict": verdict.value,
                 "label": labels(f"verdict.{verdict}"),
-                "icon": VERDICT_ICONS[verdict.value],
+                "icon": VERDICT_ICONS[verdict],
                 "count": view["counts"][verdict.value],
             }
             for verdict in REPORT_ORDER

@@ -7,6 +7,7 @@ from urllib.parse import quote
 from briefing.renderers.text import truncate
 from briefing.renderers.view import View, build_view
 from briefing.report.record import Briefing
+from briefing.vocab import Verdict
 
 MARKDOWN_CLAIM = 160
 # A GitHub job summary may not exceed 1 MiB: the claims table stops short of this many bytes.
@@ -76,7 +77,7 @@ def _claims(view: View, *, before: int) -> list[str]:
     size = before + sum(len(line.encode("utf-8")) + 1 for line in lines)
     for index, claim in enumerate(view["claims"]):
         verdict = claim["verdict_label"]
-        if claim["verdict"] == "contradicted":
+        if claim["verdict"] == Verdict.CONTRADICTED:
             verdict = f"**{verdict}**"
         row = (
             f"| {md_inline(claim['id'])} | {verdict} | {md_inline(claim['speaker_label'])} | "

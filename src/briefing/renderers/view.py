@@ -25,10 +25,10 @@ from briefing.report.record import (
     SourceEntry,
     as_dict,
 )
-from briefing.vocab import REPORT_ORDER
+from briefing.vocab import REPORT_ORDER, Verdict
 
 SHORT_TITLE = 70
-VERDICT_ICONS = {"supported": "✓", "contradicted": "×", "unverified": "?"}
+VERDICT_ICONS = {Verdict.SUPPORTED: "✓", Verdict.CONTRADICTED: "×", Verdict.UNVERIFIED: "?"}
 # crossref writes a rating comparison's values as English words; these are their labels.
 RATING_VALUES = {
     "false": "rating.false",
@@ -57,7 +57,7 @@ def build_view(
     sources = [_source(s) for s in briefing.sources]
     facts = {f.id: f for f in briefing.facts if f.id}
     claims = [_claim(c, facts, sources, names, labels) for c in briefing.claims]
-    claims.sort(key=lambda c: (c["verdict"] != "contradicted", -(c["check_worthiness"] or 0)))
+    claims.sort(key=lambda c: (c["verdict"] != Verdict.CONTRADICTED, -(c["check_worthiness"] or 0)))
     counts = {"claims": briefing.summary.claims} | {
         verdict.value: briefing.summary.count(verdict) for verdict in REPORT_ORDER
     }
@@ -85,7 +85,7 @@ def build_view(
         "verdicts": tuple(v.value for v in REPORT_ORDER),
         "icons": VERDICT_ICONS,
         "claims": claims,
-        "contradicted": [c for c in claims if c["verdict"] == "contradicted"],
+        "contradicted": [c for c in claims if c["verdict"] == Verdict.CONTRADICTED],
         "entities": entities,
         "timeline": timeline,
         "events": [_event(e, names, article_in.body, labels) for e in briefing.events],

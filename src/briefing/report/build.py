@@ -28,7 +28,6 @@ from briefing.report.record import (
     Summary,
 )
 from briefing.resources import asset_dir
-from briefing.vocab import Verdict
 
 
 def build_briefing(
@@ -149,7 +148,7 @@ def _claim(finding: Finding, names: dict[str, str], graded: Grade) -> ClaimEntry
         entities=tuple(names.get(k, k) for k in c.entity_keys),
         dates=tuple(t.value for t in c.times if t.kind == "date" and t.value),
         check_worthiness=c.check_worthiness,
-        verdict=Verdict(finding.verdict),
+        verdict=finding.verdict,
         evidence=tuple(
             EvidenceEntry(e.fact_id, e.relation, e.attribute, e.claim_value, e.fact_value, e.reason)
             for e in finding.evidence

@@ -198,7 +198,7 @@ def _summary(value: object, claims: tuple[ClaimEntry, ...]) -> Summary:
     return Summary(
         **{
             name: given[name] if _int(given.get(name)) is not None else getattr(counted, name)
-            for name in ("claims", "supported", "contradicted", "unverified")
+            for name in ("claims", *Verdict.values())
         }
     )
 

@@ -22,6 +22,7 @@ from briefing.analysis.claims.places import event_places, named_words, names_onl
 from briefing.analysis.claims.subject_first import past_linking_words, pronoun_speaker
 from briefing.analysis.claims.worthiness import check_worthiness, numbers
 from briefing.models import Claim, Event, Speaker, TimeRef
+from briefing.vocab import ClaimKind
 
 if TYPE_CHECKING:
     from briefing.analysis.entities import TitleCue
@@ -67,7 +68,7 @@ def find_claims(
                 events.append(event)
         last_sentence = sentence_speaker.speaker if sentence_speaker is not None else None
     claims.extend(_role_claims(text, matches, titles))
-    claims.sort(key=lambda c: (c.start, c.kind != "role"))
+    claims.sort(key=lambda c: (c.start, c.kind != ClaimKind.ROLE))
     numbered = [replace(c, id=f"c{n}") for n, c in enumerate(claims, 1)]
     return numbered, events
 
@@ -141,7 +142,7 @@ def _role_claims(text: str, matches: Sequence[Match], titles: Sequence[TitleCue]
                 start=start,
                 end=cue.name_end,
                 text=text[start : cue.name_end],
-                kind="role",
+                kind=ClaimKind.ROLE,
                 speaker=None,
                 entity_keys=keys,
                 times=(),
@@ -199,11 +200,11 @@ def _claim(
     content = text[attribution.content_start : clause.end].lstrip(" :")
     quoted = bool(content) and content[0] in ctx.quote_openers
     if attribution.speaker is None:
-        kind = "assertion"
+        kind = ClaimKind.ASSERTION
     elif quoted:
-        kind = "quote"
+        kind = ClaimKind.QUOTE
     else:
-        kind = "reported"
+        kind = ClaimKind.REPORTED
     found = numbers(text, wk, rules, clause, clause_times)
     # Names anywhere count; times only the clause's own.
     places = event_places(wk, rules, inside, named | named_words(wk, (), clause_times))

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from briefing.analysis.claims.context import Clause, has
+from briefing.vocab import ClaimKind
 
 if TYPE_CHECKING:
     from briefing.analysis.lexicon import Match
@@ -84,7 +85,7 @@ def check_worthiness(
         score -= 0.2
     if has(wk, rules.prediction_words, clause):
         score -= 0.1
-    if kind in ("reported", "quote"):
+    if kind in (ClaimKind.REPORTED, ClaimKind.QUOTE):
         score += 0.05
     if clause.last - clause.first < 5:
         score -= 0.15
