@@ -9,9 +9,6 @@ from pathlib import Path
 
 from briefing.errors import OutputError
 
-#: The file extension of each output format.
-EXTENSIONS = {"pdf": "pdf", "html": "html", "json": "json", "md": "md", "claimreview": "jsonld"}
-
 
 def write_atomic(target: str | Path, data: str | bytes) -> None:
     """Write `data` to `target` (`-` for stdout) whole or not at all, or raise OutputError.

@@ -16,7 +16,8 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from briefing.output import EXTENSIONS
+from briefing.renderers import FORMATS
+from briefing.vocab import Format
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
@@ -114,4 +115,4 @@ def _candidate(path: Path, level: int) -> str:
 
 def output_file(name: str, fmt: str) -> str:
     """Return the file name of an article's output in one format."""
-    return f"{name}.briefing.{EXTENSIONS[fmt]}"
+    return f"{name}.briefing.{FORMATS[Format(fmt)].suffix}"

@@ -110,7 +110,7 @@ def _brief(task: Task) -> ArticleResult:
 
     out_dir: Path = _WORKER["out_dir"]
     options: BatchOptions = _WORKER["options"]
-    outputs = {fmt: output_file(task.name, fmt) for fmt in options.formats}
+    outputs = {str(fmt): output_file(task.name, fmt) for fmt in options.formats}
     try:
         article = api.read_article(
             task.source,

@@ -9,25 +9,26 @@ from pathlib import Path
 from typing import Any
 
 from briefing.report.record import Briefing
+from briefing.vocab import FailOn, Format, Paper
 
-DEFAULT_FORMATS = ("pdf", "html", "json")
+DEFAULT_FORMATS = (Format.PDF, Format.HTML, Format.JSON)
 
 
 @dataclass(frozen=True)
 class BatchOptions:
     """Everything that decides what a batch writes, apart from the articles themselves."""
 
-    formats: tuple[str, ...] = DEFAULT_FORMATS
+    formats: tuple[Format, ...] = DEFAULT_FORMATS
     facts: tuple[Path, ...] = ()
     published: dt.date | None = None
     language: str | None = None
     model: str | None = None
     report_language: str | None = None
-    paper: str = "A4"
+    paper: Paper | str = Paper.A4
     template_dir: Path | None = None
     css: tuple[Path, ...] = ()
-    fail_on: str = "never"
-    #: Options for reading articles (e.g. encoding, max_bytes), passed on to make_briefing.
+    fail_on: FailOn = FailOn.NEVER
+    #: Options for reading articles (e.g. encoding, max_bytes), passed on to read_article.
     reading: tuple[tuple[str, Any], ...] = ()
 
 

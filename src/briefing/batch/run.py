@@ -23,10 +23,10 @@ from briefing.batch.pool import Task, brief_all, default_jobs
 from briefing.batch.records import ArticleResult, BatchOptions, BatchReport, Progress
 from briefing.batch.summary import INDEX, JUNIT, SUMMARY_JSON, SUMMARY_MD, summary_json
 from briefing.errors import InvalidArgument, OutputError, UsageError
-from briefing.output import EXTENSIONS, write_atomic
+from briefing.output import write_atomic
 from briefing.renderers.junit import Suite, junit_xml
 from briefing.report.gate import tripping
-from briefing.vocab import FailOn
+from briefing.vocab import FailOn, Format
 
 if TYPE_CHECKING:
     from briefing.facts import FactTable
@@ -54,7 +54,7 @@ def run_batch(
     if not found and not missing:
         raise UsageError("no articles given")
     names = output_names([path for _, path in found])
-    keys = {fmt: options_key(fmt, options, table.sha256) for fmt in options.formats}
+    keys = {str(fmt): options_key(fmt, options, table.sha256) for fmt in options.formats}
     inputs_newest = newest_mtime([*fact_paths, *options.css])
     manifest = load_manifest(out_dir)
     entries: dict[str, Any] = manifest.setdefault("articles", {})
@@ -138,7 +138,7 @@ def _plan(
     tasks: list[Task] = []
     for source, path in found:
         name = names[path]
-        outputs = {fmt: output_file(name, fmt) for fmt in options.formats}
+        outputs = {str(fmt): output_file(name, fmt) for fmt in options.formats}
         entry = entries.get(name)
         stale = stale_formats(path, out_dir, outputs, entry, keys, inputs_newest)
         if stale or not isinstance(entry, Mapping) or not isinstance(entry.get("digest"), Mapping):
@@ -154,9 +154,10 @@ def _check_options(options: BatchOptions, jobs: int | None) -> None:
     failing every article with the same message."""
     if not options.formats:
         raise InvalidArgument("formats", "give at least one format")
-    unknown = [fmt for fmt in options.formats if fmt not in EXTENSIONS]
+    unknown = [fmt for fmt in options.formats if fmt not in Format.values()]
     if unknown:
-        raise InvalidArgument("formats", f"{unknown[0]!r} is not one of {', '.join(EXTENSIONS)}")
+        choices = ", ".join(Format.values())
+        raise InvalidArgument("formats", f"{unknown[0]!r} is not one of {choices}")
     if jobs is not None and jobs < 1:
         raise InvalidArgument("jobs", f"{jobs} is not a positive number")
     from briefing.languages import codes

@@ -18,13 +18,24 @@ SCHEMA_VERSION = 1
 
 def as_dict(record: Any) -> Any:
     """Return a record as JSON-shaped values: dicts in field order, lists for tuples."""
-    if isinstance(record, (Verdict, str, int, float, bool)) or record is None:
+    if isinstance(record, (str, int, float, bool)) or record is None:
         return record
     if isinstance(record, (tuple, list)):
         return [as_dict(item) for item in record]
     if isinstance(record, dict):
         return {key: as_dict(value) for key, value in record.items()}
-    return {f.name: as_dict(getattr(record, f.name)) for f in fields(record)}
+    return {name: as_dict(getattr(record, name)) for name in _field_names(type(record))}
+
+
+# dataclasses.fields() builds its answer on every call, and a briefing has hundreds of records.
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(kind: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in fields(kind))
+    return names
 
 
 @dataclass(frozen=True)
@@ -224,7 +235,7 @@ class Briefing:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the briefing as the JSON object of specs/briefing-json.md, keys in order."""
-        return {f.name: as_dict(getattr(self, f.name)) for f in fields(self)}
+        return {name: as_dict(getattr(self, name)) for name in _field_names(Briefing)}
 
     def to_json(self) -> str:
         """Return the briefing as indented UTF-8 JSON: the text `--format json` writes."""
