@@ -48,7 +48,8 @@ for _name in ("ctx", "sentence_spans", "word_keys", "times", "entity_findings", 
 @Language.component("briefing_sentences")
 def sentences_component(doc: Doc) -> Doc:
     """Mark sentence starts from news punctuation (Arabic marks, newlines, quotes)."""
-    spans = sentence_spans(doc.text)
+    ctx: DocContext | None = doc._.ctx
+    spans = sentence_spans(doc.text, ctx.language.rules if ctx is not None else None)
     doc._.sentence_spans = spans
     if len(doc):
         # One array for the whole Doc: setting token.is_sent_start token by token makes spaCy

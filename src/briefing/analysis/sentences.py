@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from itertools import accumulate
+from typing import TYPE_CHECKING
 
-_END = re.compile(r"[.!?؟…]+[\"”»’')\]]*(?=\s|$)|\n+")
+if TYPE_CHECKING:
+    from briefing.languages.base import LanguageRules
+
+# A final mark (and the quotes and brackets it closes) before a space; a line break; or a full
+# stop between two words with no space after it ("…في المنطقة.وهذا", "university.The").
+_END = re.compile(r"[.!?؟…]+[\"”»’')\]]*(?=\s|$)|\n+|(?<=\w)\.(?=[^\W\d_])")
 _ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -51,24 +59,171 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _OPENERS = "“«„"
-_CLOSERS = "”»"
+_CLOSERS = {"”": "“", "»": "«", "“": "„"}  # a closer and the opener it closes
+_STRAIGHT_OPENS_AFTER = "([{-–—:/"  # a straight quote after a space or these opens a quote
 _MAX_QUOTE = 400  # past this many characters an unclosed quote no longer holds a sentence open
+_QUOTE_MARK = re.compile(r"[\"“”«»„]")
+_FINAL = ".!?؟…:"
+_CLOSING = "\"”»’')]"
+_WORD = re.compile(r"[^\W\d_]+")
+_SPACE = re.compile(r"\s")
+_NON_SPACE = re.compile(r"\S")
+_GLUED_URL = ("/", "@", "www")
+MAX_HEADING_WORDS = 4  # a line this short with no final mark is a heading, caption or byline
+MAX_BYLINE_WORDS = 8
+_ATTRIBUTION_WORDS = 6  # "…!" he said: a short rest after a closing quote that holds a verb
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Return [start, end) of each sentence, stripped of surrounding space."""
+class _Quotes:
+    """The stretches of text inside balanced quote marks, to ask whether a place is quoted."""
+
+    def __init__(self, text: str) -> None:
+        spans = sorted(_quote_spans(text))
+        self.starts = [a for a, _ in spans]
+        self.reach = list(accumulate((b for _, b in spans), max))
+
+    def inside(self, pos: int) -> bool:
+        """Say whether `pos` lies inside a quote opened before it."""
+        k = bisect_left(self.starts, pos) - 1
+        return k >= 0 and self.reach[k] > pos
+
+
+def sentence_spans(text: str, rules: LanguageRules | None = None) -> list[tuple[int, int]]:
+    """Return [start, end) of each sentence, stripped of surrounding space.
+
+    A sentence goes on through a full stop inside a quote, and through a line break inside a
+    sentence (a line that ends with no final mark, before one that opens with a continuation).
+    """
     spans: list[tuple[int, int]] = []
+    quotes = _Quotes(text)
     start = 0
     for m in _END.finditer(text):
-        end = m.end()
-        if m.group().startswith(".") and _is_abbreviation(text, m.start()):
+        if not _ends_sentence(text, m, quotes, rules):
             continue
-        if "\n" not in m.group() and _inside_quote(text, start, m.start()):
-            continue
-        _add(text, start, end, spans)
-        start = end
+        _add(text, start, m.end(), spans)
+        start = m.end()
     _add(text, start, len(text), spans)
     return spans
+
+
+def _ends_sentence(
+    text: str, m: re.Match[str], quotes: _Quotes, rules: LanguageRules | None
+) -> bool:
+    found = m.group()
+    if found.startswith("\n"):
+        return not _line_goes_on(text, m.start(), m.end(), rules)
+    if found == "." and m.end() < len(text) and not text[m.end()].isspace():
+        return _glued_stop(text, m.start())
+    if found.startswith(".") and _is_abbreviation(text, m.start()):
+        return False
+    nxt = _NON_SPACE.search(text, m.end())
+    after = nxt.start() if nxt else len(text)
+    if quotes.inside(after):
+        return False  # "It's complicated. It's challenging," she said: one sentence
+    closed_quote = found.rstrip(")]").endswith(tuple('"”»’'))
+    return not (closed_quote and _attribution_follows(text, after, rules))
+
+
+def _attribution_follows(text: str, pos: int, rules: LanguageRules | None) -> bool:
+    """Say whether the words after a closed quote tell who said it ("Go!" he said.)."""
+    if pos < len(text) and text[pos].islower():
+        return True
+    if rules is None:
+        return False
+    rest = re.split(r"[.!?؟…\n]", text[pos : pos + 200], maxsplit=1)[0].split()
+    if len(rest) > _ATTRIBUTION_WORDS:
+        return False
+    verbs = rules.reporting_verbs | rules.carry_verbs
+    return any(k in verbs for w in rest for _, k in rules.variants(w.strip(",،")))
+
+
+def _glued_stop(text: str, dot: int) -> bool:
+    """Say whether a full stop with a word right after it ends a sentence ("المنطقة.وهذا"):
+    not in a number, an abbreviation (U.S., بي.سي), a domain (BBC.co.uk) or an address."""
+    left = text.rfind(" ", 0, dot) + 1
+    space = _SPACE.search(text, dot)
+    right = space.start() if space else len(text)
+    token = text[left:right]
+    if any(u in token.casefold() for u in _GLUED_URL) or token.count(".") > 1:
+        return False
+    before = _WORD.findall(text[left:dot])
+    after = _WORD.match(text, dot + 1)
+    if not before or after is None or _is_abbreviation(text, dot):
+        return False
+    prev, nxt = before[-1], after.group()
+    if prev[-1].lower() != prev[-1].upper():  # a script with case: "university.The"
+        return prev[-1].islower() and nxt[0].isupper() and len(prev) >= 2
+    return len(prev) >= 3 and len(nxt) >= 3
+
+
+def _line_goes_on(text: str, nl: int, after: int, rules: LanguageRules | None) -> bool:
+    """Say whether a line break falls inside a sentence: the line before ends with no final
+    mark, and the next opens with a lower-case letter or a word that opens no sentence."""
+    if rules is None or text[nl:after].count("\n") > 1:
+        return False
+    line = text[text.rfind("\n", 0, nl) + 1 : nl].rstrip()
+    if not line or line[-1] in _FINAL or line[-1] in _CLOSING:
+        return False
+    if len(_WORD.findall(line)) <= MAX_HEADING_WORDS:
+        return False  # a heading stays a line of its own
+    nxt = text[after:].lstrip(" \t")
+    word = nxt.split(maxsplit=1)[0] if nxt.strip() else ""
+    if not word:
+        return False
+    if rules.has_case and word[0].islower():
+        return True
+    bare = word.strip(",،:;؛")
+    return any(k in rules.continuation_words for _, k in rules.variants(bare))
+
+
+def is_heading(text: str, start: int, end: int, rules: LanguageRules) -> bool:
+    """Say whether a sentence is a line of its own that states nothing: a heading, a caption,
+    a byline, a dateline or an agency's trailer ("أداء القطاعات", "By Jane Doe", "(رويترز)")."""
+    if text[start:end].rstrip()[-1:] in _FINAL:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:start].strip() or text[end:line_end].strip():
+        return False
+    words = _WORD.findall(text[start:end])
+    if len(words) <= MAX_HEADING_WORDS:
+        return True
+    first = text[start:end].split()[0]
+    byline = first.startswith("*") or rules.key(first) in rules.byline_words
+    return byline and len(words) <= MAX_BYLINE_WORDS
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """Return [open, close) of each quote: typographic marks pair up as they nest; a straight
+    mark opens after a space and closes after a word. A quote that is not closed ends at its
+    line's end, and at most _MAX_QUOTE characters on."""
+    spans: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    for m in _QUOTE_MARK.finditer(text):
+        mark, i = m.group(), m.start()
+        if mark in _CLOSERS and any(o == _CLOSERS[mark] for o, _ in stack):
+            while stack:
+                opener, at = stack.pop()
+                spans.append((at, i + 1))
+                if opener == _CLOSERS[mark]:
+                    break
+        elif mark in _OPENERS:
+            stack.append((mark, i))
+        elif mark == '"':
+            opens = i == 0 or text[i - 1].isspace() or text[i - 1] in _STRAIGHT_OPENS_AFTER
+            if stack and stack[-1][0] == '"':
+                # A second opening mark: the quote before ran to a paragraph's end unclosed.
+                spans.append((stack.pop()[1], i if opens else i + 1))
+            if opens:
+                stack.append((mark, i))
+    spans.extend((at, len(text)) for _, at in stack)
+    return [(a, min(b, a + _MAX_QUOTE, _line_end(text, a))) for a, b in spans]
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
@@ -89,15 +244,3 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return True
     # A single capital letter (an initial, as in "George W. Bush").
     return len(word) == 1 and word.isalpha() and word.isascii()
-
-
-def _inside_quote(text: str, start: int, pos: int) -> bool:
-    segment = text[start:pos]
-    straight = segment.rfind('"')
-    if segment.count('"') % 2 == 1 and pos - (start + straight) < _MAX_QUOTE:
-        return True  # "It's complicated. It's challenging," she said: one sentence
-    opened = max(segment.rfind(c) for c in _OPENERS)
-    if opened == -1:
-        return False
-    closed = max(segment.rfind(c) for c in _CLOSERS)
-    return closed < opened and pos - (start + opened) < _MAX_QUOTE

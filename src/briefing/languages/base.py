@@ -91,6 +91,9 @@ class LanguageRules:
     # subject starts again after these
     inverting_verbs: frozenset[str] = field(default_factory=frozenset)  # "…, said X": verbs
     # that may come before their subject at the end of a sentence
+    continuation_words: frozenset[str] = field(default_factory=frozenset)  # words that open
+    # no sentence (لأن, سواء): a line that starts with one goes on with the line before
+    byline_words: frozenset[str] = field(default_factory=frozenset)  # "By" Jane Doe, بقلم
 
     def key(self, text: str) -> str:
         """Return the matching key of a word or phrase: the same for every spelling of it."""

@@ -26,13 +26,13 @@ def split_clauses(
         nxt = re.match(r"\S+", text[after:end])
         if nxt is None:
             continue
-        word = nxt.group()
-        keys = {k for _, k in rules.variants(re.sub(r"\W+$", "", word))}
-        opens = bool(
-            keys & (rules.clause_openers | rules.relative_pronouns | rules.participle_attributions)
-        ) or (word[:1] in rules.conjunction_clitics and len(word) > 3)
         quoted_first = text[start:end].lstrip()[:1] in {o for o, _ in rules.quote_pairs}
-        if not opens or quoted_first or starts_attribution(text[after:end], rules):
+        if (
+            not _opens_clause(text, after, end, rules)
+            or quoted_first
+            or starts_attribution(text[after:end], rules)
+            or _relative_aside(text, after, end, rules)
+        ):
             continue
         before_words = len(wk.within(cuts[-1], m.start()))
         after_words = len(wk.within(after, end))
@@ -46,6 +46,37 @@ def split_clauses(
         if last >= first:
             out.append(Clause(a, b, first, last, start))
     return out
+
+
+def _opens_clause(text: str, at: int, end: int, rules: LanguageRules) -> bool:
+    """Say whether the words at `at`, after a comma, open a clause of their own: a clause
+    opener, a relative, a participle, a word joined by "and" (وكان), or "and that" (وأن): a
+    second thing said after one reporting verb."""
+    words = text[at:end].split(maxsplit=2)
+    if not words:
+        return False
+    word = words[0]
+    keys = {k for _, k in rules.variants(re.sub(r"\W+$", "", word))}
+    if keys & (rules.clause_openers | rules.relative_pronouns | rules.participle_attributions):
+        return True
+    if word[:1] in rules.conjunction_clitics and len(word) > 3:
+        return True
+    if not rules.joined_by_and(word):
+        return False
+    joined = keys if word[:1] in rules.conjunction_clitics else {rules.key(w) for w in words[1:2]}
+    return bool(joined & rules.complementizers)
+
+
+def _relative_aside(text: str, at: int, end: int, rules: LanguageRules) -> bool:
+    """Say whether a relative clause at `at` is an aside that a comma closes before the
+    sentence goes on ("British actor X, who has won…, said"): its subject stays with it."""
+    word = text[at:end].split(maxsplit=1)[0]
+    if not {k for _, k in rules.variants(re.sub(r"\W+$", "", word))} & rules.relative_pronouns:
+        return False
+    for m in _CLAUSE_BREAK.finditer(text, at, end):
+        if not _inside_quotes(text, at, m.start(), rules):
+            return not _opens_clause(text, m.end(), end, rules)
+    return False
 
 
 def only_a_quote(text: str, rules: LanguageRules, clause: Clause) -> bool:

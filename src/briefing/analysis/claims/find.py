@@ -21,6 +21,7 @@ from briefing.analysis.claims.events import clause_event
 from briefing.analysis.claims.places import event_places, named_words, names_only
 from briefing.analysis.claims.subject_first import past_linking_words, pronoun_speaker
 from briefing.analysis.claims.worthiness import check_worthiness, numbers
+from briefing.analysis.sentences import is_heading
 from briefing.models import Claim, Event, Speaker, TimeRef
 from briefing.vocab import ClaimKind
 
@@ -52,6 +53,8 @@ def find_claims(
     last_sentence: Speaker | None = None  # the speaker of the sentence just before
     named = names_only(wk, matches)
     for s_start, s_end in sentences:
+        if is_heading(text, s_start, s_end, ctx.rules):
+            continue  # a heading, caption or byline states nothing to check
         sentence_speaker: Attribution | None = None
         for clause in split_clauses(text, wk, ctx.rules, s_start, s_end):
             attribution = _attribute(ctx, clause, language.attribution, previous)

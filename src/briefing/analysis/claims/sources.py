@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from briefing.analysis.claims.context import (
+    MAX_SUBJECT_WORDS,
     Attribution,
     ClaimContext,
     Clause,
@@ -35,7 +36,10 @@ def relative_speaker_past_aside(
 
 def _relative(ctx: ClaimContext, clause: Clause, *, asides: bool) -> Attribution | None:
     text, wk, rules = ctx.text, ctx.wk, ctx.rules
-    for r in range(clause.first, min(clause.last, clause.first + 2)):
+    # An aside may follow the sentence's subject inside the clause: "Best actress winner X,
+    # who wore …, told …"; a plain relative opens the clause the splitter cut.
+    reach = MAX_SUBJECT_WORDS if asides and clause.start == clause.sentence_start else 2
+    for r in range(clause.first, min(clause.last, clause.first + reach)):
         if wk.readings[r][0][1] not in rules.relative_pronouns:
             continue
         verb = r + 1

@@ -180,6 +180,8 @@ ARABIC_RULES = ArabicRules(
     place_heads=_table("place_heads", str),
     relative_pronouns=_words("relative_pronouns"),
     clause_openers=_words("clause_openers"),
+    continuation_words=_words("continuation_words"),
+    byline_words=_words("byline_words"),
 )
 
 

@@ -98,6 +98,8 @@ ENGLISH_RULES = EnglishRules(
     prepositions=_words("prepositions"),
     relative_pronouns=_words("relative_pronouns"),
     clause_openers=_words("clause_openers"),
+    continuation_words=_words("continuation_words"),
+    byline_words=_words("byline_words"),
     # Verbs of judgement whose object is no statement ("welcomed the move"); verbs that pass
     # on information ("noted", "announced", "denied") keep their subject as the speaker even
     # before a plain object, as the project's gold annotation has it.
