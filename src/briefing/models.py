@@ -59,6 +59,7 @@ class TimeRef:
     quantity: float | None = None
     unit: str | None = None
     approximate: bool = False  # the likeliest reading of an unsure span ("last week")
+    attributive: bool = False  # dates a noun ("the 2004 champion"), not the sentence's event
 
 
 @dataclass(frozen=True)

@@ -204,6 +204,37 @@ def weekday_date(published: date, weekday: int, direction: int) -> date:
     return published - timedelta(days=back)
 
 
+def coming_weekday(published: date, weekday: int) -> date:
+    """Return the first day with Monday-based `weekday` on or after publication: "will meet on
+    Tuesday" written on a Tuesday is that day."""
+    return published + timedelta(days=(weekday - published.weekday()) % 7)
+
+
+def weekend(published: date, offset: int) -> tuple[date, date]:
+    """Return the Saturday and Sunday of this weekend (offset 0), the last (-1) or the next (+1).
+
+    On a weekend day, "this weekend" is the one under way, "last weekend" the one before.
+    """
+    monday = published - timedelta(days=published.weekday())
+    saturday = monday + timedelta(days=5, weeks=offset)
+    if offset < 0 and published.weekday() >= 5:
+        saturday = monday + timedelta(days=5) - timedelta(weeks=1)
+    return saturday, saturday + timedelta(days=1)
+
+
+def week_start_value(published: date) -> Resolved:
+    """Return the value of "early this week": its first two days, under any first weekday."""
+    first, last = week_span(published, 0)
+    begins_last = last - timedelta(days=6)
+    return week_value(first, min(begins_last + timedelta(days=1), published))
+
+
+def likeliest(year: int) -> Resolved:
+    """Return a year that is only the likeliest reading (a season of sport spans two)."""
+    value, precision = year_value(year)
+    return value, precision + _APPROXIMATE
+
+
 def month_year(published: date, month: int, direction: int) -> int:
     """Return the year of the month `month` nearest to publication in `direction`.
 
@@ -251,7 +282,11 @@ def offset_value(published: date, quantity: float, unit: str) -> Resolved:
 
 
 def period_value(published: date, unit: str, offset: int) -> Resolved:
-    """Return the value of "this/last/next week|month|year" (offset 0, -1, +1)."""
+    """Return the value of "this/last/next week|month|quarter|year" (offset 0, -1, +1)."""
+    if unit == "quarter":
+        year, month = shift_month(published.year, (published.month - 1) // 3 * 3 + 1, 3 * offset)
+        end_year, end_month = shift_month(year, month, 3)
+        return covering(date(year, month, 1), date(end_year, end_month, 1) - timedelta(days=1))
     if unit == "week":
         return week_value(*week_span(published, offset))
     if unit == "month":

@@ -13,6 +13,7 @@ from briefing.languages import detect_language
 from briefing.models import Claim, Evidence, TimeRef
 
 _WEEK_REACH = dt.timedelta(days=9)  # how far a week's span can run past its likeliest month
+_SEASON_REACH = dt.timedelta(days=183)  # how far a season can run past its likeliest year
 _STRETCH = dt.timedelta(days=31)  # how far a statement's own dates may widen a fact's date
 _TIE_DISTANCE = 6  # words between a date and the event's cue or subject, at the most
 
@@ -20,7 +21,7 @@ _TIE_DISTANCE = 6  # words between a date and the event's cue or subject, at the
 def date_evidence(context: Context, claim: Claim, fact: Fact) -> list[Evidence]:
     """Return whether the claim's dates fall within the fact's, or date its event elsewhere."""
     assert fact.date is not None
-    dated = [t for t in claim.times if t.kind == "date" and t.value]
+    dated = [t for t in claim.times if t.kind == "date" and t.value and not t.attributive]
     if not dated:
         return []
     lo, hi = _window(context, fact)
@@ -45,7 +46,8 @@ def date_evidence(context: Context, claim: Claim, fact: Fact) -> list[Evidence]:
         # "last week" across two months: its month is only the likeliest reading, and the
         # week may reach a few days into the month on either side.
         a, b = date_bounds(tied.value or "")
-        if a - _WEEK_REACH <= hi and lo <= b + _WEEK_REACH:
+        reach = _SEASON_REACH if tied.precision == "year" else _WEEK_REACH
+        if a - reach <= hi and lo <= b + reach:
             return []
     return [
         Evidence(

@@ -12,16 +12,17 @@ Words that are also common non-time words (مارس "he practised", نيسان t
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 
 from briefing.analysis import times
-from briefing.analysis.times import UNRESOLVED, Resolved
-from briefing.languages.ar import FOLD, MARKS
+from briefing.analysis.times import UNRESOLVED
 from briefing.languages.ar.hijri import hijri_day, hijri_span, hijri_year_of
+from briefing.languages.ar.time_doc import TimeDoc, fold_with_offsets, is_cue, strip_clitic
 from briefing.languages.ar.time_patterns import (
     AGO_RE,
+    BRACKETED_YEAR_RE,
     COUNT_EXCEPTIONS,
     CUES,
     CURRENT_WORDS,
@@ -36,7 +37,6 @@ from briefing.languages.ar.time_patterns import (
     LENGTH_WORDS,
     MONTH_WORD_RE,
     MONTHS,
-    NEXT_WORD_RE,
     NOT_TODAY,
     NOT_WEEKDAY,
     NUMBER_WORDS,
@@ -47,7 +47,6 @@ from briefing.languages.ar.time_patterns import (
     PERIOD_RE,
     PERIOD_UNITS,
     PLURAL_UNITS,
-    PREV_WORD_RE,
     RELATIVE_DAY_RE,
     RELATIVE_DAYS,
     SAME,
@@ -56,76 +55,14 @@ from briefing.languages.ar.time_patterns import (
     UNITS,
     WEAK_MONTHS,
     WEAKEST_MONTHS,
+    WEEK_END_MODS,
     WEEKDAY_RE,
     WEEKDAYS,
+    WEEKEND_RE,
     YEAR_PREPOSITIONS,
     YEAR_RE,
 )
 from briefing.models import TimeRef
-
-# --- The document the rules read --------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Doc:
-    """The text as given, its folded copy, and what resolution needs."""
-
-    text: str
-    norm: str
-    offsets: Sequence[int] | None  # folded index -> index in `text`; None when they agree
-    published: date | None
-    day_first: bool
-
-    def at(self, i: int) -> int:
-        return i if self.offsets is None else self.offsets[i]
-
-    def date(self, start: int, end: int, resolved: Resolved) -> TimeRef:
-        return times.date_expr(self.text, self.at(start), self.at(end), resolved)
-
-    def duration(self, start: int, end: int, quantity: float, unit: str) -> TimeRef:
-        return times.duration_expr(self.text, self.at(start), self.at(end), quantity, unit)
-
-    def prev_word(self, pos: int) -> str:
-        """Return the word before `pos` when only spaces stand between, else ""."""
-        m = PREV_WORD_RE.search(self.norm, max(0, pos - 40), pos)
-        return m.group(1) if m else ""
-
-    def next_word(self, pos: int) -> str:
-        """Return the word after `pos` when only spaces stand between, else ""."""
-        words = self.words_after(pos, 1)
-        return words[0] if words else ""
-
-    def words_after(self, pos: int, count: int) -> list[str]:
-        """Return up to `count` words after `pos`, stopping at punctuation."""
-        words: list[str] = []
-        while len(words) < count:
-            m = NEXT_WORD_RE.match(self.norm, pos)
-            if not m:
-                break
-            words.append(m.group(1))
-            pos = m.end()
-        return words
-
-
-def _fold_with_offsets(text: str) -> tuple[str, list[int] | None]:
-    """Return the folded text and, when marks were dropped, where each of its letters came from."""
-    folded = text.translate(FOLD)
-    if not MARKS.search(folded):
-        return folded, None
-    keep = [i for i, ch in enumerate(folded) if not MARKS.match(ch)]
-    norm = "".join(folded[i] for i in keep)
-    keep.append(len(text))
-    return norm, keep
-
-
-def _strip_clitic(word: str) -> str:
-    return word[1:] if word[:1] in ("و", "ف", "ب") and word[1:3] == "ال" else word
-
-
-def _is_cue(word: str, cues: set[str]) -> bool:
-    """Say whether a word is one of `cues`, perhaps behind و or ف."""
-    return word in cues or (word[:1] in ("و", "ف") and word[1:] in cues)
-
 
 # --- Rules -------------------------------------------------------------------------------------
 
@@ -138,7 +75,9 @@ def _day_of(m: re.Match[str]) -> int | None:
     return None
 
 
-def _month_is_date(m: re.Match[str], doc: _Doc, paired: bool, day: int | None, start: int) -> bool:
+def _month_is_date(
+    m: re.Match[str], doc: TimeDoc, paired: bool, day: int | None, start: int
+) -> bool:
     """Say whether a month word that is also a common word stands as a month here."""
     word = " ".join(MONTH_WORD_RE.findall(m.group("mon"))[0].split())
     if word not in WEAK_MONTHS or paired or day or m.group("year"):
@@ -149,9 +88,9 @@ def _month_is_date(m: re.Match[str], doc: _Doc, paired: bool, day: int | None, s
     if m.group("rel") or m.group("mod") or m.group("shahr"):
         return True
     if start != m.start("x"):  # the expression was cut to its month: look before the month
-        return _is_cue(doc.prev_word(start), CUES)
+        return is_cue(doc.prev_word(start), CUES)
     clitics = doc.norm[m.start() : m.start("x")]
-    return any(c in clitics for c in "بلك") or _is_cue(doc.prev_word(m.start()), CUES)
+    return any(c in clitics for c in "بلك") or is_cue(doc.prev_word(m.start()), CUES)
 
 
 def _year_direction(m: re.Match[str]) -> int | None:
@@ -163,7 +102,7 @@ def _year_direction(m: re.Match[str]) -> int | None:
     return None
 
 
-def _gregorian(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
+def _gregorian(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
     names = list(MONTH_WORD_RE.finditer(m.group("mon")))
     months = [MONTHS[" ".join(n.group().split())] for n in names]
     day = _day_of(m)
@@ -185,7 +124,7 @@ def _gregorian(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
 
 
 def _month_date(
-    m: re.Match[str], doc: _Doc, month: int, day: int | None, start: int, end: int
+    m: re.Match[str], doc: TimeDoc, month: int, day: int | None, start: int, end: int
 ) -> TimeRef:
     year = _gregorian_year(m, doc, month, None if m.group("d0") else day)
     if year is None:
@@ -196,7 +135,7 @@ def _month_date(
     return doc.date(start, end, times.day_value(when) if when else times.month_value(year, month))
 
 
-def _gregorian_year(m: re.Match[str], doc: _Doc, month: int, day: int | None) -> int | None:
+def _gregorian_year(m: re.Match[str], doc: TimeDoc, month: int, day: int | None) -> int | None:
     """Return the year of a month expression: written, or from publication; None if unknown."""
     if m.group("year"):
         year = int(m.group("year"))
@@ -211,12 +150,18 @@ def _gregorian_year(m: re.Match[str], doc: _Doc, month: int, day: int | None) ->
     if rel in CURRENT_WORDS:
         return pub.year
     direction = DIRECTION.get(rel, 0) if rel else 0
+    if direction == 0:
+        written = doc.story_year(m.start())
+        if written is not None:
+            return written
+        if doc.future(m.start()):  # "ستعقد في سبتمبر": the coming one (this month counts)
+            return pub.year if month >= pub.month else pub.year + 1
     if day is not None:
         return times.day_year(pub, month, day, direction)
     return times.month_year(pub, month, direction)
 
 
-def _numeric(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
+def _numeric(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
     if m.group("c"):
         first, second, year = int(m.group("a")), int(m.group("b")), int(m.group("c"))
         day, month = (first, second) if doc.day_first else (second, first)
@@ -231,7 +176,7 @@ def _numeric(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
     return [doc.date(m.start("x"), m.end("x"), times.day_value(when))] if when else []
 
 
-def _hijri(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
+def _hijri(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
     word = " ".join(m.group("hm").split())
     month = HIJRI_MONTHS[word]
     day = _day_of(m)
@@ -253,15 +198,15 @@ def _hijri(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
     return [doc.date(m.start("x"), end, times.covering(*span) if span else UNRESOLVED)]
 
 
-def _hijri_month_is_date(m: re.Match[str], doc: _Doc, word: str, day: int | None) -> bool:
+def _hijri_month_is_date(m: re.Match[str], doc: TimeDoc, word: str, day: int | None) -> bool:
     if day or m.group("shahr"):
         return True
     if word in STRICT_HIJRI:
         return False
-    return bool(m.group("rel")) or _is_cue(doc.prev_word(m.start()), CUES)
+    return bool(m.group("rel")) or is_cue(doc.prev_word(m.start()), CUES)
 
 
-def _year(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
+def _year(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
     first = _one_year(doc, m, "y", "era", m.start("x"), m.end("x"))
     if first is None:
         return []
@@ -274,7 +219,7 @@ def _year(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
 
 
 def _one_year(
-    doc: _Doc, m: re.Match[str], group: str, era_group: str, start: int, end: int
+    doc: TimeDoc, m: re.Match[str], group: str, era_group: str, start: int, end: int
 ) -> TimeRef | None:
     year, era = int(m.group(group)), m.group(era_group)
     if era in HIJRI_ERAS:
@@ -284,19 +229,23 @@ def _one_year(
         return None
     if group == "y" and not _year_is_date(m, doc, era):
         return None
-    return doc.date(start, end, times.year_value(year))
+    found = doc.date(start, end, times.year_value(year))
+    cued = era or m.group("cue") or m.group("mod")
+    if group == "y" and not cued and not is_cue(doc.prev_word(m.start()), YEAR_PREPOSITIONS):
+        return replace(found, attributive=True)  # "الألعاب الآسيوية 2018": the games' year
+    return found
 
 
-def _year_is_date(m: re.Match[str], doc: _Doc, era: str | None) -> bool:
+def _year_is_date(m: re.Match[str], doc: TimeDoc, era: str | None) -> bool:
     """Say whether a four-digit number is a year: a year noun, an era or a preposition before it."""
     if era:
         before = doc.norm[max(0, m.start() - 40) : m.start()].split()[-3:]
         return not any(w in LENGTH_WORDS for w in before)  # "مسافة 1600م" is metres
     if m.group("cue") or m.group("mod"):
         return True
-    if not _is_cue(doc.prev_word(m.start()), YEAR_PREPOSITIONS):
-        return False
     following = doc.next_word(m.end("x"))
+    if not is_cue(doc.prev_word(m.start()), YEAR_PREPOSITIONS):
+        return _names_an_edition(m, doc, following)
     if not following or following in COUNT_EXCEPTIONS or following.startswith("و"):
         return True
     # A noun right after the number counts it (في 2022 حالة، منذ 2011 شخصا): Arabic verbs never
@@ -304,21 +253,59 @@ def _year_is_date(m: re.Match[str], doc: _Doc, era: str | None) -> bool:
     return not following.endswith(("ه", "ا"))
 
 
-def _period(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
-    noun = m.group("n1") or m.group("n2")
+def _names_an_edition(m: re.Match[str], doc: TimeDoc, following: str) -> bool:
+    """Say whether a year after a definite word closes a phrase, as the year of an edition
+    does ("الألعاب الآسيوية 2018."): no noun follows it to be counted."""
+    before = doc.prev_word(m.start())
+    if not (before.startswith("ال") and len(before) > 3) or before in PERIOD_UNITS:
+        return False
+    return not following or following in COUNT_EXCEPTIONS
+
+
+def _period(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
+    noun = m.group("n1") or m.group("n2") or m.group("n3")
     if noun.startswith("لل"):
         noun = "ال" + noun[2:]
     unit = PERIOD_UNITS[noun]
     bare = m.group("n2") == "العام" and m.start() == m.start("x") and not m.group("mod")
-    if bare and _strip_clitic(doc.prev_word(m.start())) in GENERAL_HEADS:
+    if bare and strip_clitic(doc.prev_word(m.start())) in GENERAL_HEADS:
         return []  # الأمين العام الحالي: "the current secretary-general"
+    if m.group("n3") and (unit == "week" and m.group("mod") in WEEK_END_MODS):
+        return []  # نهاية الأسبوع: the weekend (`_weekend`)
     offset = DIRECTION.get(m.group("adj"), 0) if m.group("adj") else 0
     if doc.published is None:
         return [doc.date(m.start("x"), m.end("x"), UNRESOLVED)]
+    if unit == "season":  # a season of sport runs across two years: the likelier one
+        return [doc.date(m.start("x"), m.end("x"), times.likeliest(doc.published.year + offset))]
+    if m.group("n3") and unit == "week":  # مطلع الأسبوع: the first days of this week
+        return [doc.date(m.start("x"), m.end("x"), times.week_start_value(doc.published))]
     return [doc.date(m.start("x"), m.end("x"), times.period_value(doc.published, unit, offset))]
 
 
-def _relative_day(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
+def _weekend(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
+    """Return the weekend: the one named by الماضي / المقبل, else by the sentence's tense."""
+    adj = m.group("adj") or m.group("adj2")
+    if doc.published is None:
+        return [doc.date(m.start("x"), m.end("x"), UNRESOLVED)]
+    if adj in CURRENT_WORDS:
+        offset = 0
+    elif adj:
+        offset = DIRECTION[adj]
+    else:
+        offset = 0 if doc.future(m.start()) else -1  # on a weekday, this week's is the coming one
+    first, last = times.weekend(doc.published, offset)
+    return [doc.date(m.start("x"), m.end("x"), times.covering(first, last))]
+
+
+def _bracketed_year(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
+    year = int(m.group("x"))
+    if not times.plausible_year(year):
+        return []
+    # "قصر الرياضة (1967)": the year of what stands before it, not of the sentence's event.
+    return [replace(doc.date(m.start("x"), m.end("x"), times.year_value(year)), attributive=True)]
+
+
+def _relative_day(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
     word = " ".join(m.group("rd").split())
     bare = not (m.group("tod") or m.group("yawm") or m.group("wd") or m.group("wd2"))
     if bare and not m.group("early") and not _relative_day_stands(m, doc, word):
@@ -329,7 +316,7 @@ def _relative_day(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
     return [doc.date(m.start("x"), m.end("x"), times.day_value(when))]
 
 
-def _relative_day_stands(m: re.Match[str], doc: _Doc, word: str) -> bool:
+def _relative_day_stands(m: re.Match[str], doc: TimeDoc, word: str) -> bool:
     """Say whether a bare اليوم / الأمس / غدا means a day next to publication."""
     before = doc.prev_word(m.start())
     if word in ("اليوم", "الليله"):
@@ -338,13 +325,13 @@ def _relative_day_stands(m: re.Match[str], doc: _Doc, word: str) -> bool:
     if word == "الامس":  # "أعداء الأمس", "بالأمس القريب": the past, unless "بالأمس", "منذ الأمس"
         if doc.next_word(m.end("x")) == "القريب":
             return False
-        return "ب" in doc.norm[m.start() : m.start("x")] or _is_cue(before, {"منذ", "حتي"})
+        return "ب" in doc.norm[m.start() : m.start("x")] or is_cue(before, {"منذ", "حتي"})
     if word == "غدا":
         return before not in ("قد", "لقد")
     return True
 
 
-def _weekday(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
+def _weekday(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
     word = m.group("wd")
     if not (m.group("tod") or m.group("yawm") or m.group("adj")):
         if doc.prev_word(m.start()) in NOT_WEEKDAY or _in_weekday_list(doc, m.start()):
@@ -355,11 +342,15 @@ def _weekday(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
     if doc.published is None:
         return [doc.date(m.start("x"), m.end("x"), UNRESOLVED)]
     direction = DIRECTION.get(m.group("adj"), 0) if m.group("adj") else 0
+    if direction == 0 and doc.future(m.start()):
+        # "وسيبدأ الأربعاء": the coming Wednesday, or today when today is one.
+        when = times.coming_weekday(doc.published, WEEKDAYS[word])
+        return [doc.date(m.start("x"), m.end("x"), times.day_value(when))]
     when = times.weekday_date(doc.published, WEEKDAYS[word], direction)
     return [doc.date(m.start("x"), m.end("x"), times.day_value(when))]
 
 
-def _in_weekday_list(doc: _Doc, pos: int) -> bool:
+def _in_weekday_list(doc: TimeDoc, pos: int) -> bool:
     """Say whether a weekday is one of a list of days after أيام ("أيام الخميس والجمعة"): days of
     every week, not one date."""
     for _ in range(4):
@@ -395,7 +386,7 @@ def _word_number(words: str) -> float:
     return total
 
 
-def _ago(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
+def _ago(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
     found = _quantity(m)
     if found is None:
         return []
@@ -415,14 +406,14 @@ def _ago(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
     return [doc.date(m.start("x"), m.end("x"), resolved)]
 
 
-def _duration(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
+def _duration(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
     found = _quantity(m)
     if found is None or (not m.group("num") and doc.next_word(m.end("x")).startswith("ال")):
         return []
     return [doc.duration(m.start("x"), m.end("x"), *found)]
 
 
-def _past_span(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
+def _past_span(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
     if m.group("dual"):
         return [doc.duration(m.start("x"), m.end("x"), 2, DUAL_UNITS[m.group("dual")])]
     unit = PLURAL_UNITS[m.group("pu") or m.group("pu2")]
@@ -434,13 +425,15 @@ def _past_span(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
 
 # --- Entry point -----------------------------------------------------------------------------
 
-_Rule = Callable[[re.Match[str], _Doc], list[TimeRef]]
+_Rule = Callable[[re.Match[str], TimeDoc], list[TimeRef]]
 _RULES: tuple[tuple[re.Pattern[str], _Rule], ...] = (
     (GREGORIAN_RE, _gregorian),
     (HIJRI_RE, _hijri),
     (NUMERIC_RE, _numeric),
     (YEAR_RE, _year),
+    (WEEKEND_RE, _weekend),
     (PERIOD_RE, _period),
+    (BRACKETED_YEAR_RE, _bracketed_year),
     (RELATIVE_DAY_RE, _relative_day),
     (WEEKDAY_RE, _weekday),
     (AGO_RE, _ago),
@@ -459,10 +452,25 @@ def _reads_day_first(norm: str) -> bool:
 
 def find_times(text: str, published: date | None) -> list[TimeRef]:
     """Return the Arabic time expressions of `text`, sorted, longest first on overlaps."""
-    norm, offsets = _fold_with_offsets(text)
-    doc = _Doc(text, norm, offsets, published, _reads_day_first(norm))
+    norm, offsets = fold_with_offsets(text)
+    doc = TimeDoc(text, norm, offsets, published, _reads_day_first(norm))
+    doc = replace(doc, years=_written_years(doc))
     found: list[TimeRef] = []
     for pattern, rule in _RULES:
         for m in pattern.finditer(norm):
             found.extend(rule(m, doc))
     return times.select_longest(found)
+
+
+def _written_years(doc: TimeDoc) -> tuple[tuple[int, int], ...]:
+    """Return (position, year) of every Gregorian year the text writes as one, up to the year
+    of publication (a later one is a target, "رؤية 2030", not the story's year)."""
+    return tuple(
+        (m.start("x"), int(ref.value))
+        for m in YEAR_RE.finditer(doc.norm)
+        for ref in _year(m, doc)[:1]
+        if ref.value
+        and ref.precision == "year"
+        and m.group("era") not in HIJRI_ERAS
+        and (doc.published is None or int(ref.value) <= doc.published.year)
+    )

@@ -155,13 +155,22 @@ UNITS: dict[str, tuple[str, int | None]] = {
 PLURAL_UNITS = {w: u for w, (u, c) in UNITS.items() if c is None}
 DUAL_UNITS = {w: u for w, (u, c) in UNITS.items() if c == 2}
 
-_PAST = "الماضي|المنصرم|الفائت|الماضية|المنصرمة|الفائتة"
+_PAST = "الماضي|المنصرم|الفائت|السابق|الماضية|المنصرمة|الفائتة|السابقة"
 _NEXT = "المقبل|القادم|المقبلة|القادمة"
 _CURRENT = "الجاري|الحالي|الجارية|الحالية"
 DIRECTION = {**dict.fromkeys(_words(_PAST), -1), **dict.fromkeys(_words(_NEXT), 1)}
 CURRENT_WORDS = _words(_CURRENT)
 
-PERIOD_UNITS = {fold("الأسبوع"): "week", "الشهر": "month", "العام": "year", fold("السنة"): "year"}
+PERIOD_UNITS = {
+    fold("الأسبوع"): "week",
+    "الشهر": "month",
+    "العام": "year",
+    fold("السنة"): "year",
+    "الموسم": "season",
+    "الربع": "quarter",
+}
+# Modifiers that name the end of a week: with الأسبوع they mean the weekend (نهاية الأسبوع).
+WEEK_END_MODS = _words("نهاية|أواخر")
 
 # Words before a month or a year that make it a date ("in", "since", "by", "early in" ...).
 CUES = _words(
@@ -287,8 +296,16 @@ YEAR_RE = _compile(
 PERIOD_RE = _compile(
     rf"(?P<x>(?:(?P<mod>{_MOD})\s+)?(?:(?P<early>في\s+وقت\s+(?:سابق|لاحق)\s+من)\s+)?"
     rf"(?:(?P<dem>هذا|هذه)\s+(?P<n1>ال(?:اسبوع|شهر|عام|سنه))"
-    rf"|(?P<n2>(?:ال|لل)(?:اسبوع|شهر|عام|سنه))\s+(?P<adj>{_ADJ}))){_E}"
+    rf"|(?P<n2>(?:ال|لل)(?:اسبوع|شهر|عام|سنه|موسم|ربع))\s+(?P<adj>{_ADJ})"
+    rf"|(?(mod)(?P<n3>ال(?:اسبوع|شهر|عام|سنه))|(?!)))){_E}"
 )
+# The weekend: "عطلة نهاية الأسبوع", "نهاية الأسبوع الماضي", "عطلة الأسبوع".
+WEEKEND_RE = _compile(
+    rf"(?P<x>(?:(?P<holiday>عطله)\s+)?(?:نهايه|اواخر)\s+(?:ال)?اسبوع(?:\s+(?P<adj>{_ADJ}))?"
+    rf"|عطله\s+(?:ال)?اسبوع(?:\s+(?P<adj2>{_ADJ}))?){_E}"
+)
+# A year in parentheses after what it dates: "قصر الرياضة (1967)".
+BRACKETED_YEAR_RE = re.compile(r"\(\s*(?P<x>\d{4})\s*\)")
 RELATIVE_DAY_RE = _compile(
     rf"(?P<x>(?:(?P<early>في\s+وقت\s+(?:سابق|لاحق))\s+(?:من\s+)?)?(?:(?P<tod>{_TOD})\s+)?"
     rf"(?:(?P<yawm>يوم)\s+)?(?P<rd>{_alt(RELATIVE_DAYS)})"

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import date, timedelta
 
 from briefing.analysis import times
-from briefing.analysis.times import UNRESOLVED, Resolved
+from briefing.analysis.times import UNRESOLVED
+from briefing.languages.en.time_doc import TimeDoc
 from briefing.models import TimeRef
 
 # --- Words -----------------------------------------------------------------------------------
@@ -63,6 +64,16 @@ _COUNT_NOUNS = set(
         " women troops soldiers homes pounds dollars euros tonnes tons miles metres meters feet"
         " users customers calls deaths seats shares points acres staff games"
         " gmt bst utc cet est pst hrs hours local"
+    )
+)
+# Words before "the 2005 campaign" that make the number a year's, not a count's.
+_DETERMINERS = set(_in_order("the a an his her its their our my your this that whose s"))
+# Words after a number that are no noun it could date.
+_NOT_NOUNS = set(
+    _in_order(
+        "and or to of in on at by for with from per than more less million billion thousand"
+        " hundred percent against across into over under through toward towards past was were"
+        " is are has had have will would that which who"
     )
 )
 # Named days that are no plain weekday ("Black Friday"), and papers ("Sunday Times").
@@ -134,6 +145,10 @@ _PERIOD_RE = re.compile(
     r"(?P<dir>(?i:last|this|next|the\s+past|the\s+current|the\s+coming|the\s+previous"
     r"|the\s+following|the\s+next))\s+(?P<unit>(?i:week|month|year|weekend)))(?![\w-])"
 )
+_WEEKEND_RE = re.compile(r"\b(?i:over|at|during|on|for|through)\s+(?P<x>the\s+weekend)\b")
+_QUARTER_RE = re.compile(
+    r"\b(?P<x>(?i:the\s+)?(?P<dir>(?i:last|previous|this|current|next|coming))\s+quarter)\b"
+)
 _ANCHORED_DAY_RE = re.compile(
     r"\b(?P<x>(?i:the\s+(?:next|following|previous)\s+day|the\s+day\s+(?:before|after)))\b"
 )
@@ -154,33 +169,6 @@ _DURATION_RE = re.compile(
     rf"(?P<x>{_QTY}\s+{_UNIT}s?)\b(?!\s+(?i:ago|later|earlier|before|after|from\s+now|old))"
 )
 
-_PREV_WORD_RE = re.compile(r"([\w']+)\W{0,2}\s*$")
-_NEXT_WORD_RE = re.compile(r"\s*([\w%]+)")
-_SENTENCE_START_RE = re.compile(r"(?:^|[.!?\"'“‘(:\n]\s*)$")
-
-
-@dataclass(frozen=True)
-class _Doc:
-    """The text and what resolution needs."""
-
-    text: str
-    published: date | None
-    day_first: bool
-
-    def date(self, start: int, end: int, resolved: Resolved) -> TimeRef:
-        return times.date_expr(self.text, start, end, resolved)
-
-    def prev_word(self, pos: int) -> str:
-        m = _PREV_WORD_RE.search(self.text, max(0, pos - 40), pos)
-        return m.group(1) if m else ""
-
-    def next_word(self, pos: int) -> str:
-        m = _NEXT_WORD_RE.match(self.text, pos)
-        return m.group(1) if m else ""
-
-    def starts_sentence(self, pos: int) -> bool:
-        return _SENTENCE_START_RE.search(self.text, max(0, pos - 4), pos) is not None
-
 
 def _number(words: str) -> float:
     """Return the value of a quantity in digits or words ("4", "twenty-five", "a couple of")."""
@@ -197,7 +185,7 @@ def _number(words: str) -> float:
 # --- Rules -------------------------------------------------------------------------------------
 
 
-def _month_date(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
+def _month_date(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
     name = m.group("mon").rstrip(".")
     month = _MONTHS.get(name) or _ABBREVIATIONS[name]
     day_text = m.group("d1") or m.group("d2")
@@ -208,7 +196,8 @@ def _month_date(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
     if not (day or year or m.group("yrel")):
         if name not in _MONTHS:  # "Jan" alone is more often a name than January
             return []
-        if not (m.group("mod") or m.group("dir") or _month_cued(doc, m.start())):
+        cued = m.group("mod") or m.group("dir") or _month_cued(doc, m.start())
+        if not (cued or _month_before_noun(doc, m)):
             return []
     resolved_year = _month_year(m, doc, month, year)
     if resolved_year is None:
@@ -219,7 +208,7 @@ def _month_date(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
     return [doc.date(m.start("x"), m.end("x"), times.month_value(resolved_year, month))]
 
 
-def _month_cued(doc: _Doc, pos: int) -> bool:
+def _month_cued(doc: TimeDoc, pos: int) -> bool:
     """Say whether a word before a bare month makes it a date: "in June", and "and June" only
     after another month ("in May and June"), since "and April" may join a name."""
     before = doc.prev_word(pos).lower()
@@ -230,7 +219,22 @@ def _month_cued(doc: _Doc, pos: int) -> bool:
     return before in _CUES
 
 
-def _month_year(m: re.Match[str], doc: _Doc, month: int, year: int | None) -> int | None:
+def _month_before_noun(doc: TimeDoc, m: re.Match[str]) -> bool:
+    """Say whether a bare month dates the noun after it: "the February air", "the chilly March
+    morning" ("May" is too often a name: "the May government")."""
+    after = doc.next_word(m.end("x"))
+    if m.group("mon") == "May" or not after.isalpha() or not after.islower():
+        return False
+    if after in _NOT_NOUNS or doc.text[m.end("x") : m.end("x") + 1] != " ":
+        return False
+    before = doc.prev_word(m.start())
+    if before.lower() == "the":
+        return True
+    earlier = doc.prev_word(doc.text.rfind(before, 0, m.start())) if before.islower() else ""
+    return earlier.lower() == "the"
+
+
+def _month_year(m: re.Match[str], doc: TimeDoc, month: int, year: int | None) -> int | None:
     if year is not None:
         return year if 1000 <= year <= times.LAST_YEAR else None
     pub = doc.published
@@ -241,13 +245,15 @@ def _month_year(m: re.Match[str], doc: _Doc, month: int, year: int | None) -> in
     direction = _DIRECTIONS[m.group("dir").lower()] if m.group("dir") else 0
     if direction == 0 and m.group("dir"):  # "this March": the March of this year
         return pub.year
-    if direction == 0 and _FUTURE.search(_sentence_before(doc.text, m.start())):
+    if direction == 0 and doc.future(m.start()):
         # "will take over in December": the coming one (this month counts as coming).
         return pub.year if month >= pub.month else pub.year + 1
+    if direction == 0 and (written := doc.story_year(m.start())) is not None:
+        return written
     return times.month_year(pub, month, direction)
 
 
-def _numeric(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
+def _numeric(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
     if m.group("iy"):
         year, month, day = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
     else:
@@ -257,22 +263,44 @@ def _numeric(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
     return [doc.date(m.start(), m.end(), times.day_value(when))] if when else []
 
 
-def _year(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
+def _year(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
     year = int(m.group("y"))
     if not times.plausible_year(year):
         return []
+    attributive = False
     if not (m.group("mod") or m.group("the")):
-        if doc.prev_word(m.start()).lower() not in _YEAR_CUES:
+        attributive = doc.prev_word(m.start()).lower() not in _YEAR_CUES
+        if attributive and not _year_before_noun(m, doc):
             return []
         if doc.next_word(m.end("x")).lower() in _COUNT_NOUNS:
             return []
     found = [doc.date(m.start("x"), m.end("x"), times.year_value(year))]
+    if attributive:  # "the 2004 champion" dates the champion, not what the sentence tells
+        return [replace(found[0], attributive=True)]
     if m.group("y2") and times.plausible_year(int(m.group("y2"))):
         found.append(doc.date(m.start("y2"), m.end("y2"), times.year_value(int(m.group("y2")))))
     return found
 
 
-def _relative_day(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
+def _year_before_noun(m: re.Match[str], doc: TimeDoc) -> bool:
+    """Say whether a year stands before the noun it dates: before a name ("2004 French Open",
+    "the 2005 Bafta awards"), or after a determiner or a possessive before a singular noun ("the
+    2005 campaign", "the Soviets' 1945 liberation"); a count has a plural ("the 2000 people")."""
+    if m.group("y2"):
+        return False
+    after = doc.next_word(m.end("x"))
+    if not after.isalpha() or doc.text[m.end("x") : m.end("x") + 1] != " ":
+        return False
+    if after[0].isupper():
+        return True
+    before = doc.text[max(0, m.start() - 3) : m.start()]
+    word = doc.prev_word(m.start()).lower()
+    possessive = word.endswith("'s") or before.endswith(("' ", "’ ", "’s "))
+    determined = word in _DETERMINERS or possessive
+    return determined and not after.endswith("s") and after.lower() not in _NOT_NOUNS
+
+
+def _relative_day(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
     words = " ".join(m.group("x").lower().split())
     if m.group("x").startswith("Today") and not doc.starts_sentence(m.start()):
         return []  # the BBC's Today programme, USA Today
@@ -282,7 +310,7 @@ def _relative_day(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
     return [doc.date(m.start("x"), m.end("x"), times.day_value(when))]
 
 
-def _period(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
+def _period(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
     direction_words = " ".join(m.group("dir").lower().split())
     unit = m.group("unit").lower()
     if direction_words in ("the previous", "the following", "the next") or doc.published is None:
@@ -290,7 +318,7 @@ def _period(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
         return [doc.date(m.start("x"), m.end("x"), UNRESOLVED)]
     offset = _DIRECTIONS[direction_words.split()[-1]]
     if unit == "weekend":
-        resolved = times.covering(*_weekend(doc.published, offset))
+        resolved = times.covering(*times.weekend(doc.published, offset))
     elif direction_words == "the past":
         # "the past year" is the twelve months up to publication, not the calendar year before.
         resolved = times.covering(*_past_span(doc.published, unit))
@@ -309,33 +337,31 @@ def _past_span(published: date, unit: str) -> tuple[date, date]:
     return first, published - timedelta(days=1)
 
 
-def _weekend(published: date, offset: int) -> tuple[date, date]:
-    """Return the Saturday and Sunday of this weekend (offset 0), the last (-1) or the next (+1)."""
-    monday = published - timedelta(days=published.weekday())
-    saturday = monday + timedelta(days=5, weeks=offset)
-    if offset < 0 and published.weekday() >= 5:  # on a weekend, "last weekend" is the one before
-        saturday = monday + timedelta(days=5) - timedelta(weeks=1)
-    return saturday, saturday + timedelta(days=1)
+def _the_weekend(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
+    """Return "over the weekend": the last one, or in a clause of the future the coming one."""
+    if doc.published is None:
+        return [doc.date(m.start("x"), m.end("x"), UNRESOLVED)]
+    offset = 0 if doc.future(m.start()) else -1
+    resolved = times.covering(*times.weekend(doc.published, offset))
+    return [doc.date(m.start("x"), m.end("x"), resolved)]
 
 
-def _anchored(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
+def _quarter(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
+    """Return "the previous quarter", "this quarter": three months counted from publication."""
+    word = m.group("dir").lower()
+    offset = -1 if word == "previous" else _DIRECTIONS[word]
+    if doc.published is None:
+        return [doc.date(m.start("x"), m.end("x"), UNRESOLVED)]
+    resolved = times.period_value(doc.published, "quarter", offset)
+    return [doc.date(m.start("x"), m.end("x"), resolved)]
+
+
+def _anchored(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
     """Return "the next day" or "the day before" unresolved: they count from the story."""
     return [doc.date(m.start("x"), m.end("x"), UNRESOLVED)]
 
 
-# A sentence in the future tense: a bare weekday in it is the coming one.
-_FUTURE = re.compile(
-    r"\b(?:will|is to|are to|is due to|are due to|is set to|are set to|plans to)\b"
-)
-
-
-def _sentence_before(text: str, pos: int) -> str:
-    """Return the part of the sentence that comes before `pos`."""
-    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), 0)
-    return text[start:pos]
-
-
-def _weekday(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
+def _weekday(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
     before = doc.prev_word(m.start())
     if before in _NOT_WEEKDAY_BEFORE or before.lower() in ("a", "every", "each", "any"):
         return []  # "Black Friday", "on a Sunday": no one day
@@ -347,16 +373,17 @@ def _weekday(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
         return [doc.date(m.start("x"), m.end("x"), UNRESOLVED)]
     weekday = _WEEKDAYS[m.group("wd")]
     direction = _DIRECTIONS[m.group("dir").lower()] if m.group("dir") else 0
-    if not m.group("dir") and _FUTURE.search(_sentence_before(doc.text, m.start())):
-        direction = 1  # "will face France on Wednesday": the coming one
-    if m.group("dir") and direction == 0:  # "this Friday": the Friday of the week of publication
+    if not m.group("dir") and doc.future(m.start()):
+        # "will face France on Wednesday": the coming one, or today when today is one.
+        when = times.coming_weekday(doc.published, weekday)
+    elif m.group("dir") and direction == 0:  # "this Friday": the Friday of the week of publication
         when = doc.published + timedelta(days=weekday - doc.published.weekday())
     else:
         when = times.weekday_date(doc.published, weekday, direction)
     return [doc.date(m.start("x"), m.end("x"), times.day_value(when))]
 
 
-def _ago(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
+def _ago(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
     quantity = _number(m.group("q"))
     unit = _UNITS[m.group("u").lower()]
     direction = " ".join(m.group("dir").lower().split())
@@ -371,7 +398,7 @@ def _ago(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
     return [doc.date(m.start("x"), m.end("x"), resolved)]
 
 
-def _duration(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
+def _duration(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
     quantity = _number(m.group("q"))
     word = m.group("u").lower()
     if word == "fortnight":
@@ -383,7 +410,7 @@ def _duration(m: re.Match[str], doc: _Doc) -> list[TimeRef]:
 
 # --- Entry point -------------------------------------------------------------------------------
 
-_Rule = Callable[[re.Match[str], _Doc], list[TimeRef]]
+_Rule = Callable[[re.Match[str], TimeDoc], list[TimeRef]]
 _RULES: tuple[tuple[re.Pattern[str], _Rule], ...] = (
     (_MONTH_DATE_RE, _month_date),
     (_NUMERIC_RE, _numeric),
@@ -392,6 +419,8 @@ _RULES: tuple[tuple[re.Pattern[str], _Rule], ...] = (
     (_PERIOD_RE, _period),
     (_WEEKDAY_RE, _weekday),
     (_ANCHORED_DAY_RE, _anchored),
+    (_WEEKEND_RE, _the_weekend),
+    (_QUARTER_RE, _quarter),
     (_AGO_RE, _ago),
     (_HYPHEN_DURATION_RE, _duration),
     (_DURATION_RE, _duration),
@@ -414,12 +443,24 @@ def _day_first(text: str) -> bool:
 def find_times(text: str, published: date | None) -> list[TimeRef]:
     """Return the English time expressions of `text`, sorted, longest first on overlaps."""
     scan = times.ascii_digits(text)
-    doc = _Doc(text, published, _day_first(scan))
+    doc = TimeDoc(text, published, _day_first(scan))
+    doc = replace(doc, years=_written_years(scan, doc))
     found: list[TimeRef] = []
     for pattern, rule in _RULES:
         for m in pattern.finditer(scan):
             found.extend(rule(m, doc))
     return _from_the_story(times.select_longest(found), text, scan)
+
+
+def _written_years(scan: str, doc: TimeDoc) -> tuple[tuple[int, int], ...]:
+    """Return (position, year) of every year the text writes as one, up to the year of
+    publication (a later one is a target, "Vision 2030", not the story's year)."""
+    return tuple(
+        (ref.start, int(ref.value))
+        for m in _YEAR_RE.finditer(scan)
+        for ref in _year(m, doc)[:1]
+        if ref.value and (doc.published is None or int(ref.value) <= doc.published.year)
+    )
 
 
 _STEP_DAYS = {"day": 1, "week": 7}
