@@ -68,9 +68,23 @@ def role_evidence(context: Context, claim: Claim) -> list[Evidence]:
 
 
 def _title_fits(title_key: str, role: object, rules: LanguageRules) -> bool:
+    """Say whether the title as written names the role: one of its cues stands in the title,
+    and no qualifier next to it makes it another office ("former president", "shadow home
+    secretary", نائب الرئيس, الرئيس السابق)."""
     cues = [*getattr(role, "cues", {}).get(rules.code, ()), getattr(role, "title", "")]
+    title = title_key.split()
     for cue in cues:
-        cue_key = phrase_key(cue, rules)
-        if cue_key and (cue_key == title_key or f" {cue_key} " in f" {title_key} "):
-            return True
+        words = phrase_key(cue, rules).split()
+        n = len(words)
+        for i in range(len(title) - n + 1 if n else 0):
+            if title[i : i + n] != words:
+                continue
+            beside = title[i - 1 : i] + title[i + n : i + n + 1]
+            if not any(_qualifier(word, rules) for word in beside):
+                return True
     return False
+
+
+def _qualifier(word: str, rules: LanguageRules) -> bool:
+    """Say whether a word of a title, with or without its clitics (لنائب), qualifies the office."""
+    return any(key in rules.role_qualifiers for _, key in rules.variants(word))

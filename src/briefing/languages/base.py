@@ -94,6 +94,12 @@ class LanguageRules:
     continuation_words: frozenset[str] = field(default_factory=frozenset)  # words that open
     # no sentence (لأن, سواء): a line that starts with one goes on with the line before
     byline_words: frozenset[str] = field(default_factory=frozenset)  # "By" Jane Doe, بقلم
+    determiners: frozenset[str] = field(default_factory=frozenset)  # "the", "a": may open
+    # a title written after a name ("X, a cybercrime expert at Y")
+    honorifics: frozenset[str] = field(default_factory=frozenset)  # الدكتور, معالي, "Dr":
+    # words of address between a title and a name, or before a name, that claim no office
+    role_qualifiers: frozenset[str] = field(default_factory=frozenset)  # السابق, نائب,
+    # "former", "shadow": next to an office they make the title another one than the office
 
     def key(self, text: str) -> str:
         """Return the matching key of a word or phrase: the same for every spelling of it."""

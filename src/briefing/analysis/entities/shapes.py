@@ -123,8 +123,12 @@ def title_continues(wk: WordKeys, i: int, lex: Lexicon, placed: dict[int, LexEnt
     key = wk.readings[i][0][1]
     if key in rules.title_modifiers:
         return True
-    if key in rules.title_prepositions and i + 1 < len(wk.words) and definite(wk, i + 1):
-        return True  # الخبير في الشؤون الخليجية, الأستاذ في جامعة
+    if (
+        key in rules.title_prepositions
+        and i + 1 < len(wk.words)
+        and (definite(wk, i + 1) or i + 1 in placed)
+    ):
+        return True  # الخبير في الشؤون الخليجية, الأستاذ في جامعة, المشرف على مركز …
     if key in rules.time_words or key in rules.stop_words:
         return False
     if i in placed and placed[i].type in ("GPE", "LOC", "ORG"):

@@ -175,6 +175,8 @@ ARABIC_RULES = ArabicRules(
     pronoun_suffixes=("ه", "ها", "هم", "هما"),
     place_prepositions=_words("place_prepositions"),
     title_modifiers=_words("title_modifiers"),
+    honorifics=_words("honorifics"),
+    role_qualifiers=_words("role_qualifiers"),
     ordinals=_words("ordinals"),
     prepositions=_words("prepositions"),
     place_heads=_table("place_heads", str),
@@ -211,5 +213,5 @@ ARABIC = Language(
         sources.participle_speaker,
     ),
     speaker_names=(cues.speaker_name,),
-    titles=(titles.titles_before_names,),
+    titles=(titles.titles_before_names, titles.titles_after_names),
 )
