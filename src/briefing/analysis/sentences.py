@@ -63,7 +63,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         end = m.end()
         if m.group().startswith(".") and _is_abbreviation(text, m.start()):
             continue
-        if "\n" not in m.group() and _inside_quote(text, start, m.start()):
+        if "\n" not in m.group() and _inside_quote(text, start, m.end()):
             continue
         _add(text, start, end, spans)
         start = end
@@ -94,10 +94,18 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 def _inside_quote(text: str, start: int, pos: int) -> bool:
     segment = text[start:pos]
     straight = segment.rfind('"')
-    if segment.count('"') % 2 == 1 and pos - (start + straight) < _MAX_QUOTE:
+    if straight != -1 and _opens(segment, straight) and pos - (start + straight) < _MAX_QUOTE:
         return True  # "It's complicated. It's challenging," she said: one sentence
     opened = max(segment.rfind(c) for c in _OPENERS)
     if opened == -1:
         return False
     closed = max(segment.rfind(c) for c in _CLOSERS)
     return closed < opened and pos - (start + opened) < _MAX_QUOTE
+
+
+def _opens(segment: str, i: int) -> bool:
+    """Say whether the straight quote at i opens a quote: after a space, before a word (a
+    quote over two paragraphs leaves the first one open, so counting marks would not do)."""
+    before = segment[i - 1] if i else " "
+    after = segment[i + 1] if i + 1 < len(segment) else " "
+    return (before.isspace() or before in "([") and not after.isspace()

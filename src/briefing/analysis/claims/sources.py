@@ -39,15 +39,14 @@ def _relative(ctx: ClaimContext, clause: Clause, *, asides: bool) -> Attribution
         if wk.readings[r][0][1] not in rules.relative_pronouns:
             continue
         verb = r + 1
-        if not reading_in(wk, verb, ctx.reporting):
+        if not ctx.reports(verb):
             if not asides:
                 continue
             verb = next(
                 (
                     v
                     for v in range(r + 2, min(clause.last, r + 12) + 1)
-                    if "," in text[wk.words[v - 1].end : wk.words[v].start]
-                    and reading_in(wk, v, ctx.reporting)
+                    if "," in text[wk.words[v - 1].end : wk.words[v].start] and ctx.reports(v)
                 ),
                 -1,
             )
@@ -80,7 +79,7 @@ def said_after_a_quote(
     text, wk, rules = ctx.text, ctx.wk, ctx.rules
     closers = {c for _, c in rules.quote_pairs}
     for v in range(clause.first + 1, clause.last + 1):
-        if not reading_in(wk, v, ctx.reporting):
+        if not ctx.reports(v):
             continue
         gap = text[wk.words[v - 1].end : wk.words[v].start]
         if not any(c in gap for c in closers) or v + 1 > clause.last:

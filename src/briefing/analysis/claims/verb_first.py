@@ -38,7 +38,7 @@ def speaker_after_verb(
     wk, rules = ctx.wk, ctx.rules
     limit = min(clause.last, clause.first + MAX_VERB_POSITION)
     for v in range(clause.first, limit + 1):
-        if not reading_in(wk, v, ctx.reporting) or mention_at(ctx.matches, v) is not None:
+        if not ctx.reports(v) or mention_at(ctx.matches, v) is not None:
             continue
         denied = reading_in(wk, v, rules.denial_verbs)
         found = speaker_after(ctx, v, clause)
@@ -63,7 +63,7 @@ def verb_after_quote(
         return None
     opened, after = quote
     for v in after[:2]:
-        if not reading_in(ctx.wk, v, ctx.reporting):
+        if not ctx.reports(v):
             continue
         found = speaker_after(ctx, v, clause)
         if found is not None and found[0] is not IMPLICIT:
