@@ -87,3 +87,35 @@ def test_a_title_speaks_for_the_last_person_with_that_title_arabic(tmp_path: Pat
         "ar",
     )
     assert _speaker(b, "لن ترفع الضرائب") == "سامر الخوري"
+
+
+def test_verbs_that_name_no_speaker_arabic(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "وقالت لجنة التحكيم إن الملاعب جاهزة بنسبة كبيرة للبطولة المقبلة.\n"
+        "ويعتبر اللاعب سامي فرح أحد أبرز المواهب الشابة في الدوري المحلي هذا العام.\n"
+        "يذكر أن النادي فاز باللقب ثلاث مرات في تاريخه الطويل.\n"
+        "وتراجعت أرباح القطاع كثيرا هذا العام، فيما بقيت خمس شركات لم تعلن بعد عن أرباحها.",
+        "ar",
+    )
+    assert _speaker(b, "أبرز المواهب") is None  # "is considered": no one speaks
+    assert _speaker(b, "فاز باللقب") is None  # "it is worth noting that": the report's voice
+    assert _speaker(b, "لم تعلن بعد") is None  # a clause before a negated verb is no subject
+
+
+def test_speakers_end_where_their_name_ends_arabic(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "فازت مدينة الزهراء بتنظيم البطولة القارية المقبلة بحسب ما أعلن رئيس الاتحاد القاري "
+        "كريم العلوي من الرباط.\n"
+        "وقالت لجنة التحكيم إن الملاعب جاهزة بنسبة كبيرة للبطولة المقبلة. وتابعت متسائلة في "
+        "ختام تقريرها: «هل تكفي الفنادق لاستقبال الجماهير الكثيرة؟».\n"
+        "وذكر موقع «سبورت نيوز» المتخصص في الرياضة أن النادي تلقى عروضا كثيرة للاعب.",
+        "ar",
+    )
+    # The source stops at the name: the verb before it and the place after it are not his.
+    assert _speaker(b, "بتنظيم البطولة") == "رئيس الاتحاد القاري كريم العلوي"
+    # A participle after the verb says how she went on: the speaker is still the committee.
+    assert _speaker(b, "هل تكفي الفنادق") == "لجنة التحكيم"
+    # A name in guillemets belongs to the head before it.
+    assert "سبورت نيوز" in (_speaker(b, "عروضا كثيرة") or "")

@@ -91,6 +91,8 @@ class LanguageRules:
     # subject starts again after these
     inverting_verbs: frozenset[str] = field(default_factory=frozenset)  # "…, said X": verbs
     # that may come before their subject at the end of a sentence
+    impersonal_verbs: frozenset[str] = field(default_factory=frozenset)  # يذكر أن, "it is
+    # said that": reporting verbs that, right before what is said, have no speaker
 
     def key(self, text: str) -> str:
         """Return the matching key of a word or phrase: the same for every spelling of it."""
@@ -117,6 +119,11 @@ class LanguageRules:
 
     def adjective_shape(self, key: str) -> bool:
         """Say whether a word has the shape of an adjective of relation (إرهابية)."""
+        return False
+
+    def adverbial(self, word: str) -> bool:
+        """Say whether a word has the shape of a participle that says how something was said
+        (مشككة, متسائلا), not who said it."""
         return False
 
     def never_in_name(self, word: str) -> bool:
