@@ -100,6 +100,8 @@ class LanguageRules:
     # words of address between a title and a name, or before a name, that claim no office
     role_qualifiers: frozenset[str] = field(default_factory=frozenset)  # السابق, نائب,
     # "former", "shadow": next to an office they make the title another one than the office
+    impersonal_verbs: frozenset[str] = field(default_factory=frozenset)  # يذكر أن, "it is
+    # said that": reporting verbs that, right before what is said, have no speaker
 
     def key(self, text: str) -> str:
         """Return the matching key of a word or phrase: the same for every spelling of it."""
@@ -126,6 +128,11 @@ class LanguageRules:
 
     def adjective_shape(self, key: str) -> bool:
         """Say whether a word has the shape of an adjective of relation (إرهابية)."""
+        return False
+
+    def adverbial(self, word: str) -> bool:
+        """Say whether a word has the shape of a participle that says how something was said
+        (مشككة, متسائلا), not who said it."""
         return False
 
     def never_in_name(self, word: str) -> bool:

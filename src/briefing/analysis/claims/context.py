@@ -3,8 +3,11 @@ small readings of words and names they all make."""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from briefing.models import Speaker
@@ -39,6 +42,31 @@ class ClaimContext:
     def quote_openers(self) -> set[str]:
         return {o for o, _ in self.rules.quote_pairs}
 
+    @cached_property
+    def quotes(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """Return the starts and the ends of the text's quotes (see `quote_spans`)."""
+        spans = quote_spans(self.text, self.rules.quote_pairs)
+        return tuple(a for a, _ in spans), tuple(b for _, b in spans)
+
+    def quoted(self, pos: int) -> bool:
+        """Say whether the character at pos lies inside a quote (its marks excluded)."""
+        starts, ends = self.quotes
+        k = bisect_right(starts, pos) - 1
+        return k >= 0 and starts[k] < pos < ends[k]
+
+    def quoted_share(self, start: int, end: int) -> float:
+        """Return how much of text[start:end] lies inside quotes, from 0 to 1."""
+        starts, ends = self.quotes
+        inside = 0
+        for k in range(max(0, bisect_right(starts, start) - 1), bisect_right(starts, end)):
+            inside += max(0, min(end, ends[k]) - max(start, starts[k]))
+        return inside / max(1, end - start)
+
+    def reports(self, i: int) -> bool:
+        """Say whether word i is a reporting verb of the text, not of a quote in it: what a
+        quote says never names who said the quote."""
+        return reading_in(self.wk, i, self.reporting) and not self.quoted(self.wk.words[i].start)
+
 
 @dataclass(frozen=True)
 class Clause:
@@ -62,6 +90,43 @@ class Attribution:
 Strategy = Callable[[ClaimContext, Clause, "Speaker | None"], "Attribution | None"]
 
 IMPLICIT = Speaker("", None)
+
+
+def quote_spans(text: str, pairs: Sequence[tuple[str, str]]) -> list[tuple[int, int]]:
+    """Return (opening mark, closing mark) of each quote in the text, in order.
+
+    A mark that is both opener and closer (") opens after a space and closes before one. A quote
+    that a new one opens before it closes ends there, and none runs past its paragraph: a
+    speaker quoted over two paragraphs opens each without closing the first."""
+    openers = {o: c for o, c in pairs}
+    closers = {c for _, c in pairs}
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for m in _MARKS.finditer(text):
+        mark, pos = m.group(), m.start()
+        if mark == "\n":
+            if opened is not None:
+                spans.append((opened, pos))
+            opened = None
+            continue
+        before = text[pos - 1] if pos else " "
+        after = text[pos + 1] if pos + 1 < len(text) else " "
+        opens = mark in openers and (
+            mark not in closers or ((before.isspace() or before in "([") and not after.isspace())
+        )
+        if opens:
+            if opened is not None:
+                spans.append((opened, pos))
+            opened = pos
+        elif mark in closers and opened is not None:
+            spans.append((opened, pos))
+            opened = None
+    if opened is not None:
+        spans.append((opened, len(text)))
+    return spans
+
+
+_MARKS = re.compile('["“”«»„\n]')  # not ‘’: ’ is also the apostrophe
 
 
 def reading_in(wk: WordKeys, i: int, words: frozenset[str]) -> bool:

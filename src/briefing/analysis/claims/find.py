@@ -17,6 +17,7 @@ from briefing.analysis.claims.context import (
     has,
     reading_in,
 )
+from briefing.analysis.claims.descriptions import described_person
 from briefing.analysis.claims.events import clause_event
 from briefing.analysis.claims.places import event_places, named_words, names_only
 from briefing.analysis.claims.subject_first import past_linking_words, pronoun_speaker
@@ -24,6 +25,8 @@ from briefing.analysis.claims.worthiness import check_worthiness, numbers
 from briefing.analysis.sentences import is_heading
 from briefing.models import Claim, Event, Speaker, TimeRef
 from briefing.vocab import ClaimKind
+
+QUOTED_SHARE = 0.5  # a clause at least this much quoted is a quote
 
 if TYPE_CHECKING:
     from briefing.analysis.entities import TitleCue
@@ -50,7 +53,6 @@ def find_claims(
     claims: list[Claim] = []
     events: list[Event] = []
     previous: Speaker | None = None
-    last_sentence: Speaker | None = None  # the speaker of the sentence just before
     named = names_only(wk, matches)
     for s_start, s_end in sentences:
         if is_heading(text, s_start, s_end, ctx.rules):
@@ -58,7 +60,10 @@ def find_claims(
         sentence_speaker: Attribution | None = None
         for clause in split_clauses(text, wk, ctx.rules, s_start, s_end):
             attribution = _attribute(ctx, clause, language.attribution, previous)
-            attribution = _carried_over(ctx, clause, attribution, sentence_speaker, last_sentence)
+            attribution = _carried_over(ctx, clause, attribution, sentence_speaker, previous)
+            person = described_person(ctx, clause, attribution, references, titles)
+            if person is not None:
+                attribution = replace(attribution, speaker=person)
             if attribution.speaker is not None and sentence_speaker is None:
                 sentence_speaker = attribution
             if attribution.speaker is not None:
@@ -69,7 +74,6 @@ def find_claims(
             event = clause_event(ctx, clause, claim, (s_start, s_end))
             if event is not None:
                 events.append(event)
-        last_sentence = sentence_speaker.speaker if sentence_speaker is not None else None
     claims.extend(_role_claims(text, matches, titles))
     claims.sort(key=lambda c: (c.start, c.kind != ClaimKind.ROLE))
     numbered = [replace(c, id=f"c{n}") for n, c in enumerate(claims, 1)]
@@ -93,21 +97,26 @@ def _carried_over(
     clause: Clause,
     attribution: Attribution,
     sentence_speaker: Attribution | None,
-    last_sentence: Speaker | None,
+    previous: Speaker | None,
 ) -> Attribution:
     """Return the attribution, or for a clause with no speaker of its own the one it goes on
-    with: its sentence's, or a lone quote's sentence before."""
+    with: its sentence's, or for a quote the last speaker's."""
     if attribution.speaker is None and sentence_speaker is not None:
         # A later clause of reported speech keeps its sentence's speaker.
         return Attribution(sentence_speaker.speaker, clause.start, False)
-    if (
-        attribution.speaker is None
-        and last_sentence is not None
-        and only_a_quote(ctx.text, ctx.rules, clause)
-    ):
-        # A quote standing alone goes on with the sentence before: "…," she said. "…"
-        return Attribution(carried(last_sentence), clause.start, False)
+    if attribution.speaker is None and previous is not None and _a_quote(ctx, clause):
+        # A quote with no speaker of its own goes on with the last one: "…," she said. "…",
+        # and a quote over two paragraphs.
+        return Attribution(carried(previous), clause.start, False)
     return attribution
+
+
+def _a_quote(ctx: ClaimContext, clause: Clause) -> bool:
+    """Say whether a clause is mostly a quote and opens inside it (or with its mark)."""
+    first = ctx.wk.words[clause.first].start
+    return (ctx.quoted(first) or only_a_quote(ctx.text, ctx.rules, clause)) and (
+        ctx.quoted_share(clause.start, clause.end) >= QUOTED_SHARE
+    )
 
 
 def _resolved(

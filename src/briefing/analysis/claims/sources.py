@@ -18,6 +18,8 @@ from briefing.analysis.claims.context import (
 )
 from briefing.models import Speaker
 
+MAX_QUOTED_NAME = 4  # words of a name written in quotes: «بي.سي ماجازين»
+
 
 def relative_speaker(
     ctx: ClaimContext, clause: Clause, previous: Speaker | None
@@ -43,15 +45,14 @@ def _relative(ctx: ClaimContext, clause: Clause, *, asides: bool) -> Attribution
         if wk.readings[r][0][1] not in rules.relative_pronouns:
             continue
         verb = r + 1
-        if not reading_in(wk, verb, ctx.reporting):
+        if not ctx.reports(verb):
             if not asides:
                 continue
             verb = next(
                 (
                     v
                     for v in range(r + 2, min(clause.last, r + 12) + 1)
-                    if "," in text[wk.words[v - 1].end : wk.words[v].start]
-                    and reading_in(wk, v, ctx.reporting)
+                    if "," in text[wk.words[v - 1].end : wk.words[v].start] and ctx.reports(v)
                 ),
                 -1,
             )
@@ -84,7 +85,7 @@ def said_after_a_quote(
     text, wk, rules = ctx.text, ctx.wk, ctx.rules
     closers = {c for _, c in rules.quote_pairs}
     for v in range(clause.first + 1, clause.last + 1):
-        if not reading_in(wk, v, ctx.reporting):
+        if not ctx.reports(v):
             continue
         gap = text[wk.words[v - 1].end : wk.words[v].start]
         if not any(c in gap for c in closers) or v + 1 > clause.last:
@@ -122,15 +123,70 @@ def trailing_speaker(ctx: ClaimContext, clause: Clause) -> Speaker | None:
                 if reading_in(wk, j, rules.complementizers):
                     tail = text[start : wk.words[j].start]
                     break
-            words_ = tail.split()
-            if words_ and any(k in rules.reporting_verbs for _, k in rules.variants(words_[0])):
-                # حسبما ذكرت وكالة X: the verb is no part of the source's name.
-                start += tail.index(words_[0]) + len(words_[0])
-                tail = text[start : start + len(tail) - (tail.index(words_[0]) + len(words_[0]))]
+            start, tail = _past_the_verb(ctx, start, tail)
             if not tail.strip():
                 continue
-            key = key_of(ctx.matches, start, start + len(tail))
-            return Speaker(tail.strip(), key, False)
+            return _source(ctx, start, tail)
+    return None
+
+
+def _past_the_verb(ctx: ClaimContext, start: int, tail: str) -> tuple[int, str]:
+    """Return the source without the verb it opens with: حسبما ذكرت وكالة X, بحسب ما أعلن X."""
+    end = start + len(tail)
+    for j in list(ctx.wk.within(start, end))[:2]:
+        if any(k in ctx.rules.reporting_verbs for _, k in ctx.wk.readings[j]):
+            start = ctx.wk.words[j].end
+            return start, ctx.text[start:end]
+    return start, tail
+
+
+def _before_a_quote(ctx: ClaimContext, tail: str) -> str:
+    """Return the source up to a quote that is what it says (بحسب التقرير «…»); a short name
+    in quotes (صحيفة "آس") stays part of it."""
+    for opener, closer in ctx.rules.quote_pairs:
+        at = tail.find(opener)
+        if at <= 0 or not tail[:at].strip():
+            continue
+        closed = tail.find(closer, at + 1)
+        if closed == -1 or len(tail[at:closed].split()) > MAX_QUOTED_NAME:
+            return tail[:at]
+    return tail
+
+
+def _source(ctx: ClaimContext, start: int, tail: str) -> Speaker:
+    """Return the source written as text[start:] + tail: up to the person it names, when one
+    ends it before a place or a time ("… توماس باخ من كوالالمبور")."""
+    tail = _before_a_quote(ctx, tail)
+    end = start + len(tail)
+    people = [
+        m for m in ctx.matches if start <= m.start and m.end <= end and m.entry.type == "PERSON"
+    ]
+    if people:
+        offset = len(tail) - len(tail.lstrip())
+        return Speaker(ctx.text[start + offset : people[0].end], people[0].entry.key, False)
+    place = _place_after(ctx, start, end)
+    if place is not None and ctx.text[start:place].strip():
+        end = place  # … كريم العلوي من الرباط: where the source spoke is no part of it
+    return Speaker(ctx.text[start:end].strip(), key_of(ctx.matches, start, end), False)
+
+
+def _place_after(ctx: ClaimContext, start: int, end: int) -> int | None:
+    """Return where a place ends the source (a preposition, then a place's name), else None."""
+    wk, rules = ctx.wk, ctx.rules
+    for m in ctx.matches:
+        if not (start < m.start and m.end <= end) or m.entry.type not in ("GPE", "LOC"):
+            continue
+        before = m.first_word - 1
+        if (
+            before >= 0
+            and wk.words[before].start >= start
+            and reading_in(wk, before, rules.prepositions | rules.place_prepositions)
+            and any(  # someone named before it: "statements from the US" is the source
+                n.entry.type in ("PERSON", "ORG") and start <= n.start and n.end <= m.start
+                for n in ctx.matches
+            )
+        ):
+            return wk.words[before].start
     return None
 
 

@@ -50,7 +50,7 @@ def subject_after_quote(
     opened, after = quote
     text, wk = ctx.text, ctx.wk
     for v in after[1 : 2 * MAX_SUBJECT_WORDS]:
-        if reading_in(wk, v, ctx.reporting):
+        if ctx.reports(v):
             subject = text[wk.words[after[0]].start : wk.words[v - 1].end]
             # The name before a comma.
             subject = re.split(r"\s*,\s*", subject)[0]
@@ -75,7 +75,7 @@ def _subject_speaker(
         return None  # a quote first: its speaker comes after it
     first = _after_opening_phrase(ctx, clause)
     for v in range(first + 1, min(clause.last, first + MAX_SUBJECT_WORDS) + 1):
-        if not reading_in(wk, v, ctx.reporting) or mention_at(ctx.matches, v) is not None:
+        if not ctx.reports(v) or mention_at(ctx.matches, v) is not None:
             continue
         passive = _passive_speaker(ctx, v, clause)
         if passive is not None:
@@ -224,18 +224,26 @@ def _after_opening_phrase(ctx: ClaimContext, clause: Clause) -> int:
 def pronoun_speaker(ctx: ClaimContext, i: int, previous: Speaker | None) -> Speaker | None:
     """Return who the pronoun at word i stands for: "he" or "she" is the last person named as
     a speaker or, failing that, mentioned shortly before; "it" or "they" the last speaker."""
-    text, wk, rules, matches = ctx.text, ctx.wk, ctx.rules, ctx.matches
+    wk, rules = ctx.wk, ctx.rules
     if wk.readings[i][0][1] not in rules.person_pronouns:
         return carried(previous) if previous is not None else None
+    return person_before(ctx, wk.words[i].start, wk.readings[i][0][1], previous)
+
+
+def person_before(
+    ctx: ClaimContext, start: int, pronoun: str, previous: Speaker | None
+) -> Speaker | None:
+    """Return the person a pronoun or a description at `start` stands for: the subject of the
+    last sentence that names someone fitting, or the speaker before when named there too."""
+    text, rules, matches = ctx.text, ctx.rules, ctx.matches
     types = {m.entry.key: m.entry.type for m in matches}
-    pronoun = wk.readings[i][0][1]
-    start = wk.words[i].start
     people = [
         m
         for m in matches
         if m.entry.type == "PERSON"
         and m.end <= start
         and start - m.end < 600
+        and not ctx.quoted(m.start)  # a name a quote holds is no one the report goes on with
         and rules.pronoun_fits(pronoun, text[max(0, m.start - 12) : m.start])
     ]
     said_before = previous is not None and types.get(previous.entity_key or "") == "PERSON"
@@ -267,7 +275,7 @@ def _speaker_at_the_end(
     verbs = [
         i
         for i in range(clause.first, clause.last + 1)
-        if reading_in(wk, i, ctx.reporting)
+        if ctx.reports(i)
         and mention_at(ctx.matches, i) is None  # "the United States" holds no verb
         and not reading_in(wk, i, rules.object_verbs)
         and (i >= clause.last - 4 or _between_commas(ctx, i, clause))
@@ -279,7 +287,8 @@ def _speaker_at_the_end(
     if comma == -1:
         return None
     if (
-        not text[comma + 1 : wk.words[last].start].strip()
+        # "…," said X, or the quote's own comma: "…," said the American.
+        not text[comma + 1 : wk.words[last].start].strip(' \n"”»')
         and last < clause.last
         and reading_in(wk, last, rules.inverting_verbs)
     ):

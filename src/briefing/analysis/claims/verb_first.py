@@ -24,6 +24,7 @@ from briefing.analysis.claims.context import (
     quote_first,
     reading_in,
 )
+from briefing.analysis.claims.sources import MAX_QUOTED_NAME
 from briefing.models import Speaker
 
 if TYPE_CHECKING:
@@ -38,10 +39,18 @@ def speaker_after_verb(
     wk, rules = ctx.wk, ctx.rules
     limit = min(clause.last, clause.first + MAX_VERB_POSITION)
     for v in range(clause.first, limit + 1):
-        if not reading_in(wk, v, ctx.reporting) or mention_at(ctx.matches, v) is not None:
+        if not ctx.reports(v) or mention_at(ctx.matches, v) is not None:
             continue
         denied = reading_in(wk, v, rules.denial_verbs)
+        if reading_in(wk, v, rules.impersonal_verbs) and introduces_content(ctx, v, clause):
+            return Attribution(None, clause.start, False)  # يذكر أن: the report's own voice
         found = speaker_after(ctx, v, clause)
+        if (
+            found is not None
+            and reading_in(wk, v, rules.belief_verbs)
+            and not _says(ctx, v, clause)
+        ):
+            continue  # ويعتبر X أحد…: "X is considered", no one speaks
         if found is not None and found[0] is not IMPLICIT:
             return Attribution(found[0], found[1], denied)
         if found is not None or introduces_content(ctx, v, clause):
@@ -63,7 +72,7 @@ def verb_after_quote(
         return None
     opened, after = quote
     for v in after[:2]:
-        if not reading_in(ctx.wk, v, ctx.reporting):
+        if not ctx.reports(v):
             continue
         found = speaker_after(ctx, v, clause)
         if found is not None and found[0] is not IMPLICIT:
@@ -75,6 +84,12 @@ def verb_after_quote(
         if previous is not None:
             return Attribution(carried(previous), opened, False)
     return None
+
+
+def _says(ctx: ClaimContext, v: int, clause: Clause) -> bool:
+    """Say whether anything after verb v is what was said: إن/أن, a colon or a quote."""
+    rest = ctx.text[ctx.wk.words[v].end : clause.end]
+    return content_after(ctx, v, clause) is not None or any(o in rest for o in ctx.quote_openers)
 
 
 def speaker_after(ctx: ClaimContext, v: int, clause: Clause) -> tuple[Speaker, int] | None:
@@ -146,14 +161,23 @@ def _phrase_after(
     if wk.readings[i][0][1] in rules.stop_words or wk.readings[i][0][1] in rules.prepositions:
         return IMPLICIT, content  # وقال أمام القادة إن: the subject is not written
     end_word = i
-    for j in range(i, clause.last + 1):
+    j = i
+    while j <= clause.last:
         key = wk.readings[j][0][1]
         if j > i and (key in rules.prepositions or reading_in(wk, j, rules.complementizers)):
             break
         end_word = j
         gap = text[wk.words[j].end : wk.words[j + 1].start] if j < clause.last else ""
+        quoted = _quoted_name(ctx, j, content, clause)
+        if quoted is not None:
+            end_word = j = quoted  # موقع «بي.سي ماجازين»: the name in quotes is the speaker's
+            j += 1
+            continue
         if re.search(r"[،,:;؛«“\"]", gap):
             break
+        j += 1
+    if end_word == i and _adverbial(ctx, i):
+        return IMPLICIT, content  # وتابعت مشككة في …: how she went on, not who
     # A person named before what is said belongs to the phrase even past a preposition
     # (الخبير في الشؤون الخليجية كريم منصور: …).
     named = [
@@ -170,6 +194,33 @@ def _phrase_after(
         return None
     start, end = wk.words[i].start, wk.words[end_word].end
     return phrase_speaker(ctx, clause, start, end), content
+
+
+def _quoted_name(ctx: ClaimContext, j: int, content: int, clause: Clause) -> int | None:
+    """Return the last word of a short name in quotes right after word j and before what is
+    said (موقع «بي.سي ماجازين» المتخصص), else None."""
+    text, wk = ctx.text, ctx.wk
+    if j >= clause.last:
+        return None
+    gap = text[wk.words[j].end : wk.words[j + 1].start]
+    pair = next(((o, c) for o, c in ctx.rules.quote_pairs if o in gap), None)
+    if pair is None or re.search(r"[،,:;؛]", gap):
+        return None
+    closed = text.find(pair[1], wk.words[j + 1].start, content)
+    inside = [k for k in range(j + 1, clause.last + 1) if wk.words[k].end <= closed]
+    if closed == -1 or not inside or len(inside) > MAX_QUOTED_NAME:
+        return None
+    return inside[-1]
+
+
+def _adverbial(ctx: ClaimContext, i: int) -> bool:
+    """Say whether word i, alone after a verb, says how rather than who (مشككة, "doubting")."""
+    wk, rules = ctx.wk, ctx.rules
+    return (
+        mention_at(ctx.matches, i) is None
+        and not reading_in(wk, i, rules.anonymous_heads)
+        and rules.adverbial(wk.words[i].text)
+    )
 
 
 def _named_subject(ctx: ClaimContext, i: int, clause: Clause) -> tuple[Speaker, int] | None:
@@ -222,6 +273,8 @@ def _speaker_before(ctx: ClaimContext, v: int, clause: Clause) -> Speaker | None
     ]
     if not idx or v - clause.first > 5:
         return None
+    if any(i not in idx for i in range(idx[0], v)):
+        return None  # فيما بقيت 15 شركة لم تعلن: a clause, not a subject
     start, end = wk.words[idx[0]].start, wk.words[v - 1].end
     if re.search(r"[،,:]", text[start:end]):
         return None

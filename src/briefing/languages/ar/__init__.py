@@ -117,6 +117,11 @@ class ArabicRules(LanguageRules):
     def adjective_shape(self, key: str) -> bool:
         return key.endswith(("يه", "يين", "يون")) and len(key) > 4
 
+    def adverbial(self, word: str) -> bool:
+        # An active participle (مُفعِّل: مشككة، متسائلاً) with its feminine or accusative ending.
+        bare = arabic_key(word)
+        return len(bare) >= 5 and bare.startswith("م") and bare.endswith(("ه", "ا"))
+
     def never_in_name(self, word: str) -> bool:
         # Tanween (سنوياً) marks an adverb or an indefinite noun; a possessive (إدارته، رحمهم)
         # a common noun.
@@ -152,6 +157,7 @@ ARABIC_RULES = ArabicRules(
     trailing_attributions=_phrases("trailing_attributions"),
     participle_attributions=_words("participle_attributions"),
     carry_verbs=_words("carry_verbs"),
+    impersonal_verbs=_words("impersonal_verbs"),
     anonymous_heads=_words("anonymous_heads"),
     anonymous_phrases=_phrases("anonymous_phrases"),
     title_heads=_words("title_heads"),

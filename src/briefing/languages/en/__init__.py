@@ -50,6 +50,8 @@ class EnglishRules(LanguageRules):
     def pronoun_fits(self, pronoun: str, before: str) -> bool:
         # Only an honorific tells a name's gender here: "Mr Hockney" is no "she".
         last = before.split()[-1].casefold().rstrip(".") if before.split() else ""
+        if last in ("a", "an"):
+            return False  # "an Oscar nomination": a name with "a" before it is no one's
         if pronoun in ("she", "her"):
             return last not in _MALE
         if pronoun in ("he", "his"):
