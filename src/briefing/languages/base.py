@@ -94,6 +94,9 @@ class LanguageRules:
     continuation_words: frozenset[str] = field(default_factory=frozenset)  # words that open
     # no sentence (لأن, سواء): a line that starts with one goes on with the line before
     byline_words: frozenset[str] = field(default_factory=frozenset)  # "By" Jane Doe, بقلم
+    quoted_name_heads: Mapping[str, str] = field(default_factory=dict)  # a noun before a name
+    # in quotes, and what it makes of the name: سهم «X», "the company 'X'" -> ORG; ثغرة «X»,
+    # "the film 'X'" -> WORK (a work or product: no entity, and no other pass may type it)
 
     def key(self, text: str) -> str:
         """Return the matching key of a word or phrase: the same for every spelling of it."""
@@ -124,6 +127,11 @@ class LanguageRules:
 
     def never_in_name(self, word: str) -> bool:
         """Say whether a word has a shape no name has (tanween, a possessive suffix)."""
+        return False
+
+    def inflected_common(self, key: str) -> bool:
+        """Say whether a word is a common word inflected: a verb in another person (تستضيف
+        beside يستضيف), a noun in another case (أسبوعا beside أسبوع)."""
         return False
 
     def joined_by_and(self, word: str) -> bool:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from briefing.analysis.entities.cues import cue_names, longer_organisations
 from briefing.analysis.entities.model import model_name
+from briefing.analysis.entities.quoted import quoted_names
 from briefing.analysis.entities.records import EntityFindings, ModelSpan, TitleCue
 from briefing.analysis.lexicon import LexEntry, Lexicon, Match, match_phrases
 from briefing.analysis.words import WordKeys
@@ -44,6 +45,8 @@ def find_entities(
     doc_lex = lexicon.copy()
     first = match_phrases(wk, doc_lex, blocked_words)
     covered = {i for m in first for i in range(m.first_word, m.last_word + 1)} | blocked_words
+    blocked_words = blocked_words | _quoted(text, wk, doc_lex, covered)
+    covered |= blocked_words
     for start, end, etype in cue_names(text, wk, doc_lex, covered, language.speaker_names):
         _learn(text[start:end], etype, doc_lex)
     for start, end in longer_organisations(wk, doc_lex, first):
@@ -57,6 +60,19 @@ def find_entities(
     titles = tuple(t for finder in language.titles for t in finder(text, wk, doc_lex, matches))
     references = _role_references(wk, doc_lex, matches, titles)
     return EntityFindings(_group(matches, text), tuple(matches), titles, references)
+
+
+def _quoted(text: str, wk: WordKeys, lex: Lexicon, covered: set[int]) -> set[int]:
+    """Learn the organisations named in quotes after a naming noun (سهم «سابك»); return the
+    words of the works and products so named (ثغرة «X», "the film 'X'"), which no pass types."""
+    works: set[int] = set()
+    for start, end, etype in quoted_names(text, wk):
+        idx = wk.within(start, end)
+        if etype == "WORK":
+            works.update(idx)  # فيلم «ليلة في القاهرة»: no place, even a known one
+        elif not any(i in covered for i in idx):
+            _learn(" ".join(wk.words[i].text for i in idx), etype, lex)  # بي.سي: two words
+    return works
 
 
 def _role_references(
