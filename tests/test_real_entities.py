@@ -93,3 +93,16 @@ def test_demonyms_are_no_places_or_bodies() -> None:
         "en",
     )
     assert "Briton" not in found and "Chilean Olympic" not in found, found
+
+
+def test_country_written_as_the_adjective_of_a_definite_noun_is_no_place() -> None:
+    # الأسهم السعودية, الطائرة الإغاثية السعودية: the adjective; في السعودية and إليه السعودية
+    # (a preposition with its pronoun before it): the country.
+    text = (
+        "وتراجعت الأسهم السعودية في نهاية الأسبوع، بينما وصلت الطائرة الإغاثية السعودية "
+        "إلى المطار. وقال مسؤولون في السعودية إن الرحلات ستستمر، بعد الاتفاق الذي توصلت "
+        "إليه السعودية والكويت."
+    )
+    record = briefing.brief(text, language="ar", published=MONDAY)
+    starts = [m.start for e in record.entities for m in e.mentions if m.text == "السعودية"]
+    assert starts == [text.index("في السعودية") + 3, text.index("إليه السعودية") + 5]
