@@ -89,8 +89,8 @@ def word_keys(text: str, rules: LanguageRules) -> WordKeys:
 
 def _joined(gap: str, before: Word) -> bool:
     """Say whether two words may belong to one name: only a space or hyphen between them, or the
-    dot of an initial (U.S., George W. Bush)."""
+    dot of an initial (U.S., George W. Bush), or an ampersand (Johnson & Johnson)."""
     if "\n" in gap:
         return False
-    chars = " -'’." if len(before.text) == 1 else " -'’"
+    chars = " -'’.&" if len(before.text) == 1 else " -'’&"
     return gap.strip(chars) == ""

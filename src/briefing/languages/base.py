@@ -102,6 +102,9 @@ class LanguageRules:
     # "former", "shadow": next to an office they make the title another one than the office
     impersonal_verbs: frozenset[str] = field(default_factory=frozenset)  # يذكر أن, "it is
     # said that": reporting verbs that, right before what is said, have no speaker
+    quoted_name_heads: Mapping[str, str] = field(default_factory=dict)  # a noun before a name
+    # in quotes, and what it makes of the name: سهم «X», "the company 'X'" -> ORG; ثغرة «X»,
+    # "the film 'X'" -> WORK (a work or product: no entity, and no other pass may type it)
 
     def key(self, text: str) -> str:
         """Return the matching key of a word or phrase: the same for every spelling of it."""
@@ -137,6 +140,11 @@ class LanguageRules:
 
     def never_in_name(self, word: str) -> bool:
         """Say whether a word has a shape no name has (tanween, a possessive suffix)."""
+        return False
+
+    def inflected_common(self, key: str) -> bool:
+        """Say whether a word is a common word inflected: a verb in another person (تستضيف
+        beside يستضيف), a noun in another case (أسبوعا beside أسبوع)."""
         return False
 
     def joined_by_and(self, word: str) -> bool:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from briefing.analysis.entities.cues import cue_names, longer_organisations
 from briefing.analysis.entities.model import model_name
+from briefing.analysis.entities.quoted import quoted_names
 from briefing.analysis.entities.records import EntityFindings, ModelSpan, TitleCue
 from briefing.analysis.lexicon import LexEntry, Lexicon, Match, match_phrases
 from briefing.analysis.words import WordKeys
@@ -44,6 +45,8 @@ def find_entities(
     doc_lex = lexicon.copy()
     first = match_phrases(wk, doc_lex, blocked_words)
     covered = {i for m in first for i in range(m.first_word, m.last_word + 1)} | blocked_words
+    blocked_words = blocked_words | _quoted(text, wk, doc_lex, covered)
+    covered |= blocked_words
     for start, end, etype in cue_names(text, wk, doc_lex, covered, language.speaker_names):
         _learn(text[start:end], etype, doc_lex)
     for start, end in longer_organisations(wk, doc_lex, first):
@@ -53,10 +56,40 @@ def find_entities(
         found = model_name(text, wk, doc_lex, span, covered, counts)
         if found is not None:
             _learn(found[0], found[1], doc_lex)
-    matches = match_phrases(wk, doc_lex, blocked_words)
+    matches = [m for m in match_phrases(wk, doc_lex, blocked_words) if not _nisba(wk, doc_lex, m)]
     titles = tuple(t for finder in language.titles for t in finder(text, wk, doc_lex, matches))
     references = _role_references(wk, doc_lex, matches, titles)
     return EntityFindings(_group(matches, text), tuple(matches), titles, references)
+
+
+def _quoted(text: str, wk: WordKeys, lex: Lexicon, covered: set[int]) -> set[int]:
+    """Learn the organisations named in quotes after a naming noun (سهم «سابك»); return the
+    words of the works and products so named (ثغرة «X», "the film 'X'"), which no pass types."""
+    works: set[int] = set()
+    for start, end, etype in quoted_names(text, wk):
+        idx = wk.within(start, end)
+        if etype == "WORK":
+            works.update(idx)  # فيلم «ليلة في القاهرة»: no place, even a known one
+        elif not any(i in covered for i in idx):
+            _learn(" ".join(wk.words[i].text for i in idx), etype, lex)  # بي.سي: two words
+    return works
+
+
+def _nisba(wk: WordKeys, lex: Lexicon, m: Match) -> bool:
+    """Say whether a one-word place is the adjective of a definite noun before it (الأسهم
+    السعودية, "the Saudi shares"): the country's name and its feminine adjective are one
+    word, and after a definite noun it is the adjective."""
+    i = m.first_word
+    if m.last_word != i or i == 0 or not wk.joined[i - 1] or m.entry.type != "GPE":
+        return False
+    if wk.readings[i][0][1] not in lex.adjectives or m.start != wk.words[i].start:
+        return False  # وللسعودية: a clitic makes it the country
+    rules = lex.rules
+    before = wk.readings[i - 1][0][1]
+    bare = [before[: -len(p)] for p in rules.pronoun_suffixes if before.endswith(p)]
+    if before in rules.stop_words or any(b in rules.stop_words for b in bare):
+        return False  # إليه السعودية: a preposition with its pronoun, no noun
+    return rules.definite(before) and before not in lex.phrases
 
 
 def _role_references(

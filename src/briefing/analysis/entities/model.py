@@ -9,6 +9,7 @@ from briefing.analysis.entities.records import ModelSpan
 from briefing.analysis.entities.shapes import (
     common_after_clitic,
     definite,
+    gap,
     never_in_name,
     office_after_of,
 )
@@ -72,17 +73,27 @@ def model_name(
         return None  # "6.8": a number is no name
     if len(idx) == 1 and not _model_word_ok(wk, idx[0], lex, counts):
         return None
+    if _ampersand(text, wk, idx):
+        return _ampersand_name(text, wk, idx), "ORG"  # "Johnson & Johnson", a firm
     cut = _clitic_cut(wk, idx[0], lex, counts)
     start = wk.words[idx[0]].start + cut
     name = text[start : wk.words[idx[-1]].end]
+    return _typed(name, keys, span.label, lex)
+
+
+def _typed(name: str, keys: list[str], label: str, lex: Lexicon) -> tuple[str, str] | None:
+    """Return the name with the type its words and the model's label give it, or None."""
+    rules = lex.rules
     if len(keys) > 1 and keys[-1] in rules.org_heads and rules.heads_a_name(name.split()[-1]):
         return name, "ORG"  # "Simon Wiesenthal Center", "Deutsche Bank Securities"
-    if span.label in _MODEL_TYPES:
-        return name, _MODEL_TYPES[span.label]
-    if span.label in _PLACE_LABELS:
+    if label in _MODEL_TYPES:
+        if _adjective_and_noun(label, keys, lex):
+            return None
+        return name, _MODEL_TYPES[label]
+    if label in _PLACE_LABELS:
         if rules.key(name) in lex.adjectives or all(rules.adjective_shape(k) for k in keys):
             return None  # "North Korean", "Scottish": an adjective, not a place
-        return name, "GPE" if span.label != "LOC" else "LOC"
+        return name, "GPE" if label != "LOC" else "LOC"
     return None
 
 
@@ -96,12 +107,58 @@ def _model_word_ok(wk: WordKeys, i: int, lex: Lexicon, counts: Counter[str]) -> 
         return False
     if not rules.is_name_like(wk.words[i].text) or key in rules.event_triggers:
         return False
+    if rules.inflected_common(key) or _after_number(wk, i):
+        return False  # a verb or a noun in its case (تستضيف, أسبوعا); a unit (9 ريال)
     if any(k in lex.adjectives for _, k in wk.readings[i]):
         return False
     if sum(counts[k] for _, k in wk.readings[i]) > 1:
         return True
     # Written once: only a word with no clitic reading and no verb prefix of the future (س).
     return len(wk.readings[i]) == 1 and not key.startswith(("سي", "ست", "سن"))
+
+
+def _ampersand(text: str, wk: WordKeys, idx: list[int]) -> bool:
+    """Say whether the span stands on either side of "&" between capitalised words."""
+    first, last = idx[0], idx[-1]
+    after = last + 1 < len(wk.words) and gap(text, wk, last).strip() == "&"
+    before = first > 0 and gap(text, wk, first - 1).strip() == "&"
+    return (after and wk.words[last + 1].text[:1].isupper()) or (
+        before and wk.words[first - 1].text[:1].isupper()
+    )
+
+
+def _ampersand_name(text: str, wk: WordKeys, idx: list[int]) -> str:
+    """Return the firm's name that runs through "&" (Marks & Spencer), one word each side."""
+    first, last = idx[0], idx[-1]
+    if last + 1 < len(wk.words) and gap(text, wk, last).strip() == "&":
+        last += 1
+    if first > 0 and gap(text, wk, first - 1).strip() == "&":
+        first -= 1
+    return text[wk.words[first].start : wk.words[last].end]
+
+
+def _adjective_and_noun(label: str, keys: list[str], lex: Lexicon) -> bool:
+    """Say whether an organisation of the model is a demonym and a plain noun ("Chilean
+    Olympic" gold medallist), not a body ("Scottish Parliament")."""
+    return (
+        label == "ORG"
+        and len(keys) == 2
+        and (keys[0] in lex.adjectives or lex.rules.adjective_shape(keys[0]))
+        and keys[1] not in lex.rules.org_heads
+    )
+
+
+def _after_number(wk: WordKeys, i: int) -> bool:
+    """Say whether word i follows a number, or a number and its scale (2 مليار): a unit or a
+    currency (109 ريال), not a name."""
+    for back in (1, 2):
+        j = i - back
+        if j < 0 or not wk.joined[j]:
+            return False
+        before = wk.readings[j][0][1]
+        if before.replace(".", "").isdigit() or before in wk.rules.number_words:
+            return True
+    return False
 
 
 def _clitic_cut(wk: WordKeys, i: int, lex: Lexicon, counts: Counter[str]) -> int:

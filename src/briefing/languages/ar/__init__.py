@@ -41,6 +41,8 @@ FOLD = str.maketrans(
     }
 )
 # Proclitics that attach to the next word: conjunctions و ف, prepositions ب ل ك, and their pairs.
+# The prefixes of the present tense's persons: ت (she, you), ي (he), ن (we), ا (I).
+_PERSON_PREFIXES = ("ت", "ي", "ن", "ا")
 _PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 
 
@@ -127,6 +129,17 @@ class ArabicRules(LanguageRules):
         # a common noun.
         return "\u064b" in word or word.endswith(("ته", "تها", "تهم", "هم", "هما", "كم"))
 
+    def inflected_common(self, key: str) -> bool:
+        common = common_words()
+        # The prefix of the present tense's person: تستضيف is يستضيف said of her.
+        if len(key) >= 4 and any(
+            p + key[1:] in common for p in _PERSON_PREFIXES if key[0] in _PERSON_PREFIXES
+        ):
+            return True
+        # The accusative's alef on an indefinite noun (أسبوعا); not after a nisba's ي, where
+        # the alef ends a place's name (كوريا, not the adjective كوري).
+        return key.endswith("ا") and not key.endswith("يا") and key[:-1] in common
+
     def joined_by_and(self, word: str) -> bool:
         """Say whether a word carries the conjunction و (وكوريا الشمالية)."""
         return word.startswith("و") and len(word) > 2
@@ -190,6 +203,7 @@ ARABIC_RULES = ArabicRules(
     clause_openers=_words("clause_openers"),
     continuation_words=_words("continuation_words"),
     byline_words=_words("byline_words"),
+    quoted_name_heads=_table("quoted_name_heads", str),
 )
 
 

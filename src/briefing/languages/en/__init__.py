@@ -105,6 +105,7 @@ ENGLISH_RULES = EnglishRules(
     clause_openers=_words("clause_openers"),
     continuation_words=_words("continuation_words"),
     byline_words=_words("byline_words"),
+    quoted_name_heads=_table("quoted_name_heads", str),
     # Verbs of judgement whose object is no statement ("welcomed the move"); verbs that pass
     # on information ("noted", "announced", "denied") keep their subject as the speaker even
     # before a plain object, as the project's gold annotation has it.
