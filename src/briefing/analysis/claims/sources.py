@@ -11,6 +11,7 @@ from briefing.analysis.claims.context import (
     Attribution,
     ClaimContext,
     Clause,
+    carried,
     content_after,
     key_of,
     mention_at,
@@ -223,8 +224,13 @@ def participle_speaker(
             for m in ctx.matches
             if m.end <= wk.words[i].start and m.start >= clause.sentence_start
         ]
-        # A feminine participle (قائلة) goes with a ministry or a country, not a man.
-        wanted = ("ORG", "GPE") if feminine else ("PERSON", "ORG", "GPE")
+        # A feminine participle (قائلة) goes with a ministry or a country, not a man; a
+        # masculine one (مؤكدا) with the man of the sentence, else the one who spoke last,
+        # and only then with a body named in passing.
+        people = [m for m in before if m.entry.type == "PERSON"]
+        if not feminine and not people and previous is not None:
+            return Attribution(carried(previous), clause.start, False)
+        wanted = ("ORG", "GPE") if feminine else ("PERSON",) if people else ("ORG", "GPE")
         for m in reversed(before):
             if m.entry.type in wanted:
                 return Attribution(

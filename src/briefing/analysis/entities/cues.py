@@ -380,3 +380,67 @@ def subject_name(
     if any(w in rules.org_heads or w in rules.stop_words for w in words_):
         return None
     return wk.words[names[0]].start, wk.words[names[-1]].end, "PERSON"
+
+
+def name_before_title(
+    wk: WordKeys, i: int, lex: Lexicon, covered: set[int], placed: dict[int, LexEntry]
+) -> tuple[int, int, str] | None:
+    """Return the name that word i opens when a title follows it (محمد الخميس رئيس اللجنة):
+    two or three name words, the first without the article, the others name words or a family
+    name with it, right before a title head, where a verb, a mark or a small word stands
+    before the name. The title after the name says a person is named, so a family name that
+    is also a common word (الخميس, Thursday) may end it."""
+    rules = lex.rules
+    n = len(wk.words)
+    if not _opens_name(wk, i, lex, covered, placed):
+        return None
+    k = i + 1
+    while k < n and k - i < 3 and wk.joined[k - 1] and k not in placed and k not in covered:
+        if is_word(wk, k, rules.title_heads) is not None:
+            break
+        if not (name_word(wk, k, lex, covered) or _definite_family_name(wk, k, lex)):
+            return None
+        if definite(wk, k):
+            k += 1
+            break  # الخميس ends a name
+        k += 1
+    if k - i < 2 or k >= n or not wk.joined[k - 1] or k in placed:
+        return None
+    if is_word(wk, k, rules.title_heads) is None:
+        return None
+    return wk.words[i].start, wk.words[k - 1].end, "PERSON"
+
+
+def _opens_name(
+    wk: WordKeys, i: int, lex: Lexicon, covered: set[int], placed: dict[int, LexEntry]
+) -> bool:
+    """Say whether word i may open a name that a title follows: an indefinite name word after
+    a verb of saying, a mark, the start or a small word (فيما أكد X, وأوضح X)."""
+    rules = lex.rules
+    if i in placed or definite(wk, i) or not name_word(wk, i, lex, covered):
+        return False
+    if wk.readings[i][0][1] in rules.name_particles or common_after_clitic(wk, i, lex):
+        return False
+    if i == 0 or not wk.joined[i - 1]:
+        return True
+    before = wk.readings[i - 1][0][1]
+    return (
+        is_word(wk, i - 1, rules.reporting_verbs | rules.factual_verbs) is not None
+        or before in rules.stop_words
+    )
+
+
+def _definite_family_name(wk: WordKeys, k: int, lex: Lexicon) -> bool:
+    """Say whether word k, written with the article, may be a family name before a title: not
+    an adjective, a title or an organisation's head, nor feminine (المنطقة)."""
+    rules = lex.rules
+    key = wk.readings[k][0][1]
+    return (
+        rules.definite(key)
+        and not rules.feminine(key)
+        and not adjective_form(wk, k)
+        and key not in lex.adjectives
+        and key not in rules.title_heads
+        and key not in rules.org_heads
+        and not rules.never_in_name(wk.words[k].text)
+    )

@@ -232,6 +232,6 @@ ARABIC = Language(
         sources.trailing_source,
         sources.participle_speaker,
     ),
-    speaker_names=(cues.speaker_name,),
+    speaker_names=(cues.speaker_name, cues.name_before_title),
     titles=(titles.titles_before_names, titles.titles_after_names),
 )

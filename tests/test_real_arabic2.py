@@ -1,0 +1,54 @@
+"""Real Arabic reports, second round: an unknown name right before its title, a masculine
+participle that goes on with the man who spoke, and a district after حي."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from conftest import make_briefing
+
+
+def _brief(tmp_path: Path, body: str, language: str = "ar") -> dict[str, Any]:
+    article = tmp_path / "a.txt"
+    article.write_text(body, encoding="utf-8")
+    return make_briefing(str(article), language=language, published=dt.date(2024, 3, 7))
+
+
+def _people(b: dict[str, Any]) -> set[str]:
+    return {e["name"] for e in b["entities"] if e["type"] == "PERSON"}
+
+
+def _speaker(b: dict[str, Any], piece: str) -> str | None:
+    claim = next(c for c in b["claims"] if piece in c["text"] and c["kind"] != "role")
+    return (claim["speaker"] or {}).get("text")
+
+
+def test_an_unknown_name_before_a_title_is_a_person_with_a_role(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "وأوضح سالم العتيبان مدير الجمعية الخيرية للإسكان، أن الجمعية سلمت 40 منزلا هذا العام.\n\n"
+        "فيما أكد فهد الشمراني رئيس اللجنة المالية، أن الميزانية ارتفعت بنسبة 12%.",
+    )
+    assert {"سالم العتيبان", "فهد الشمراني"} <= _people(b)
+    roles = [c["text"] for c in b["claims"] if c["kind"] == "role"]
+    assert any(r.startswith("سالم العتيبان مدير الجمعية") for r in roles)
+    assert any(r.startswith("فهد الشمراني رئيس اللجنة المالية") for r in roles)
+    assert _speaker(b, "سلمت 40 منزلا") == "سالم العتيبان"
+    assert _speaker(b, "الميزانية ارتفعت") == "فهد الشمراني"
+
+
+def test_a_common_noun_before_a_title_makes_no_person(tmp_path: Path) -> None:
+    b = _brief(tmp_path, "وقال مصدر مطلع رئيس الوزراء سيزور المدينة غدا.")
+    assert "مصدر مطلع" not in _people(b)
+
+
+def test_a_masculine_participle_goes_on_with_the_man_who_spoke(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "وقال وزير المالية الكويتي أنس الصالح إن العجز سيتراجع في العام المقبل.\n\n"
+        "وأضاف أن الشهادات معتمدة من الهيئة العامة للتعليم التطبيقي والتدريب، وقال بأن الرسوم "
+        "رمزية، مؤكدا بأن الرسوم لا تغطي ربع التكلفة.",
+    )
+    assert _speaker(b, "لا تغطي ربع التكلفة") in ("أنس الصالح", "وزير المالية الكويتي أنس الصالح")
