@@ -52,3 +52,25 @@ def test_a_masculine_participle_goes_on_with_the_man_who_spoke(tmp_path: Path) -
         "رمزية، مؤكدا بأن الرسوم لا تغطي ربع التكلفة.",
     )
     assert _speaker(b, "لا تغطي ربع التكلفة") in ("أنس الصالح", "وزير المالية الكويتي أنس الصالح")
+
+
+def test_titles_on_both_sides_of_a_name_make_one_role_claim(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "وقال مصدر إن من بين المرشحين المستشار عادل زكي منصور رئيس محكمة النقض، "
+        "وهو قاضي محاكمة الرئيس المخلوع حسني مبارك.",
+    )
+    roles = [c["text"] for c in b["claims"] if c["kind"] == "role"]
+    assert "المستشار عادل زكي منصور رئيس محكمة النقض" in roles
+    # المخلوع qualifies the title; it is no one's name.
+    assert "المخلوع" not in _people(b)
+    assert any(r.startswith("الرئيس المخلوع") for r in roles)
+
+
+def test_a_verb_with_that_gives_the_sentence_before_to_the_person(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "تعهدت الأردن بخفض العجز في الموازنة خلال عامين. أكد ذلك رئيس الوزراء الأردني "
+        "عمر الرزاز خلال زيارته أمس مجلس النواب.",
+    )
+    assert _speaker(b, "بخفض العجز") == "عمر الرزاز"

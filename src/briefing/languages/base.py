@@ -72,6 +72,8 @@ class LanguageRules:
     modifiers_first: bool = False  # adjectives and titles before their head ("French Foreign
     # Minister"), not after it (وزير الخارجية الفرنسي)
     pronouns: frozenset[str] = field(default_factory=frozenset)  # a speaker carried over
+    back_references: frozenset[str] = field(default_factory=frozenset)  # ذلك in أوضح ذلك X:
+    # what the sentence before said, now given to its speaker
     person_cues: frozenset[str] = field(default_factory=frozenset)  # words that, like a title,
     # come before a name but make no role claim (نظيره, "counterpart")
     clause_openers: frozenset[str] = field(default_factory=frozenset)  # words after "، " that

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from briefing.analysis.claims.clauses import only_a_quote, split_clauses
 from briefing.analysis.claims.context import (
+    MAX_SUBJECT_WORDS,
     Attribution,
     ClaimContext,
     Clause,
@@ -70,6 +71,7 @@ def find_claims(
                 previous = attribution.speaker
             resolved = _resolved(ctx, clause, attribution, references)
             claim = _claim(ctx, clause, attribution, times, resolved, named)
+            _said_before(ctx, clause, claims)
             claims.append(claim)
             event = clause_event(ctx, clause, claim, (s_start, s_end))
             if event is not None:
@@ -78,6 +80,33 @@ def find_claims(
     claims.sort(key=lambda c: (c.start, c.kind != ClaimKind.ROLE))
     numbered = [replace(c, id=f"c{n}") for n, c in enumerate(claims, 1)]
     return numbered, events
+
+
+def _said_before(ctx: ClaimContext, clause: Clause, claims: list[Claim]) -> None:
+    """Give the claim before to the person a clause names as having said it (تعهدت مصر …
+    أوضح ذلك رئيس الوزراء X): a reporting verb, a word that refers back, then the person."""
+    wk, rules = ctx.wk, ctx.rules
+    v = clause.first
+    if not claims or v + 2 > clause.last or not ctx.reports(v):
+        return
+    if wk.readings[v + 1][0][1] not in rules.back_references:
+        return
+    person = next(
+        (
+            m
+            for m in ctx.matches
+            if m.entry.type == "PERSON" and v + 1 < m.first_word <= v + 1 + MAX_SUBJECT_WORDS
+        ),
+        None,
+    )
+    if person is None or claims[-1].kind == ClaimKind.ROLE:
+        return
+    said = claims[-1].speaker
+    people = {m.entry.key for m in ctx.matches if m.entry.type == "PERSON"}
+    if said is not None and (said.entity_key is None or said.entity_key in people):
+        return  # a person spoke first: the one named now only confirms
+    speaker = Speaker(ctx.text[person.start : person.end], person.entry.key, False)
+    claims[-1] = replace(claims[-1], speaker=speaker)
 
 
 def _attribute(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from briefing.analysis.entities.cues import cue_names, longer_organisations
@@ -57,9 +58,36 @@ def find_entities(
         if found is not None:
             _learn(found[0], found[1], doc_lex)
     matches = [m for m in match_phrases(wk, doc_lex, blocked_words) if not _nisba(wk, doc_lex, m)]
-    titles = tuple(t for finder in language.titles for t in finder(text, wk, doc_lex, matches))
+    titles = _joined_titles(
+        text, [t for finder in language.titles for t in finder(text, wk, doc_lex, matches)]
+    )
     references = _role_references(wk, doc_lex, matches, titles)
     return EntityFindings(_group(matches, text), tuple(matches), titles, references)
+
+
+def _joined_titles(text: str, titles: list[TitleCue]) -> tuple[TitleCue, ...]:
+    """Return the titles, one claim for a name with a title on each side and no mark between
+    (المستشار X رئيس محكمة …): the claim runs from the title before to the end of the one after.
+    A title after a comma stays a claim of its own ("Prince X, the foreign minister")."""
+    before = [t for t in titles if t.claim_start is None]
+    merged: dict[int, TitleCue] = {}
+    used: set[int] = set()
+    for n, t in enumerate(titles):
+        if t.claim_start is None:
+            continue
+        start = t.claim_start
+        first = next(
+            (b for b in before if b.person_key == t.person_key and b.end <= start < b.name_end),
+            None,
+        )
+        if (
+            first is not None
+            and first.name_end <= t.start
+            and not text[first.name_end : t.start].strip()
+        ):
+            used.add(id(first))
+            merged[n] = replace(t, claim_start=first.start)
+    return tuple(merged.get(n, t) for n, t in enumerate(titles) if id(t) not in used)
 
 
 def _quoted(text: str, wk: WordKeys, lex: Lexicon, covered: set[int]) -> set[int]:

@@ -203,6 +203,7 @@ ARABIC_RULES = ArabicRules(
     clause_openers=_words("clause_openers"),
     continuation_words=_words("continuation_words"),
     byline_words=_words("byline_words"),
+    back_references=_words("back_references"),
     quoted_name_heads=_table("quoted_name_heads", str),
 )
 
