@@ -67,3 +67,33 @@ def test_there_were_and_an_aside_between_dashes_name_no_one(tmp_path: Path) -> N
         "unclear whether charges would follow.",
     )
     assert _speaker(b, "There were only six arrests") is None
+
+
+def test_he_said_adding_that_keeps_the_speaker(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "Ramblers Association chairman Kate Dunmore spoke after the walk on Sunday.\n\n"
+        'Walkers had come "to prove the footpath belongs to everyone", she said adding that '
+        "landowners had blocked three gates as far as she knew.",
+    )
+    assert (_speaker(b, "to prove the footpath") or "").endswith("Dunmore")
+    assert (_speaker(b, "landowners had blocked") or "").endswith("Dunmore")
+
+
+def test_a_title_with_modifiers_stands_for_the_person_just_named(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "The new rail timetable is reliable and fair, Gareth Pryce has said.\n\n"
+        "The regional transport minister said complaints would fall once drivers were trained.",
+    )
+    assert _speaker(b, "complaints would fall") == "Gareth Pryce"
+
+
+def test_denying_charges_is_a_plea_the_report_states(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "Former bank chief Oliver Grant has denied claims that he hid losses from auditors.\n\n"
+        "Mr Grant has denied charges of theft and false accounting.",
+    )
+    assert (_speaker(b, "hid losses") or "").endswith("Grant")
+    assert _speaker(b, "charges of theft") is None

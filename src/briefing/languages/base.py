@@ -104,6 +104,8 @@ class LanguageRules:
     # said that": reporting verbs that, right before what is said, have no speaker
     expletive_subjects: frozenset[str] = field(default_factory=frozenset)  # "There" were
     # four arrests: a subject that names no one, so no speaker
+    plea_objects: frozenset[str] = field(default_factory=frozenset)  # denied "charges": a
+    # plea in court, which the report states, not a statement of the accused
     quoted_name_heads: Mapping[str, str] = field(default_factory=dict)  # a noun before a name
     # in quotes, and what it makes of the name: سهم «X», "the company 'X'" -> ORG; ثغرة «X»,
     # "the film 'X'" -> WORK (a work or product: no entity, and no other pass may type it)

@@ -61,7 +61,7 @@ def find_claims(
         for clause in split_clauses(text, wk, ctx.rules, s_start, s_end):
             attribution = _attribute(ctx, clause, language.attribution, previous)
             attribution = _carried_over(ctx, clause, attribution, sentence_speaker, previous)
-            person = described_person(ctx, clause, attribution, references, titles)
+            person = described_person(ctx, clause, attribution, references, titles, previous)
             if person is not None:
                 attribution = replace(attribution, speaker=person)
             if attribution.speaker is not None and sentence_speaker is None:

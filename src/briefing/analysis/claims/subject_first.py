@@ -129,6 +129,8 @@ def _subject_of_verb(
     if v + 1 <= clause.last and reading_in(wk, v + 1, rules.complementizers):
         content = wk.words[v + 1].end
     denied = reading_in(wk, v, rules.denial_verbs)
+    if denied and _a_plea(ctx, v, clause):
+        return Attribution(None, clause.start, False)  # "X has denied charges of fraud"
     between = range(first + 1, v)
     if wk.readings[first][0][1] in rules.pronouns and all(
         wk.readings[b][0][1] in rules.auxiliaries for b in between
@@ -139,6 +141,15 @@ def _subject_of_verb(
         return Attribution(carried_, content, denied)
     speaker = phrase_speaker(ctx, clause, wk.words[first].start, wk.words[last_subject].end)
     return Attribution(speaker, content, denied)
+
+
+def _a_plea(ctx: ClaimContext, v: int, clause: Clause) -> bool:
+    """Say whether denial verb v takes a charge for its object: a plea, not a statement."""
+    wk, rules = ctx.wk, ctx.rules
+    after = v + 1
+    while after <= clause.last and wk.readings[after][0][1] in rules.determiners:
+        after += 1
+    return after <= clause.last and wk.readings[after][0][1] in rules.plea_objects
 
 
 def _before_apposition(ctx: ClaimContext, first: int, v: int, gap: str) -> int | Attribution | None:
@@ -295,7 +306,12 @@ def _speaker_at_the_end(
         if ctx.reports(i)
         and mention_at(ctx.matches, i) is None  # "the United States" holds no verb
         and not reading_in(wk, i, rules.object_verbs)
-        and (i >= clause.last - 4 or _between_commas(ctx, i, clause))
+        and (
+            i >= clause.last - 4
+            or _between_commas(ctx, i, clause)
+            # "…", he said adding that …: a participle goes on with the same speaker
+            or (i < clause.last and reading_in(wk, i + 1, rules.participle_attributions))
+        )
     ]
     if not verbs:
         return None

@@ -125,6 +125,7 @@ ENGLISH_RULES = EnglishRules(
     clause_links=_words("clause_links"),
     inverting_verbs=_words("inverting_verbs"),
     expletive_subjects=_words("expletive_subjects"),
+    plea_objects=_words("plea_objects"),
 )
 
 
