@@ -97,3 +97,12 @@ def test_denying_charges_is_a_plea_the_report_states(tmp_path: Path) -> None:
     )
     assert (_speaker(b, "hid losses") or "").endswith("Grant")
     assert _speaker(b, "charges of theft") is None
+
+
+def test_it_has_been_announced_names_no_one(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "Health Secretary Mary Lowe will open the new hospital wing in Derby next month, "
+        "it has been announced.",
+    )
+    assert _speaker(b, "open the new hospital wing") is None

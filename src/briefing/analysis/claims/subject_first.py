@@ -330,6 +330,8 @@ def _speaker_at_the_end(
     if not subject or len(subject) > MAX_SUBJECT_WORDS + 4:
         return None
     start, end = wk.words[subject[0]].start, wk.words[subject[-1]].end
+    if _impersonal_passive(ctx, subject):
+        return Attribution(None, clause.start, False)  # "…, it has been announced."
     if len(subject) == 1 and wk.readings[subject[0]][0][1] in rules.pronouns:
         carried_ = pronoun_speaker(ctx, subject[0], previous, clause.start)
         if carried_ is None:
@@ -337,6 +339,19 @@ def _speaker_at_the_end(
         return Attribution(carried_, clause.start, False)
     speaker = phrase_speaker(ctx, clause, start, end)
     return Attribution(speaker, clause.start, False)
+
+
+def _impersonal_passive(ctx: ClaimContext, subject: list[int]) -> bool:
+    """Say whether the words before a reporting verb are a pronoun and a passive ("it has been
+    announced", "it was said"): no one is named as saying it."""
+    wk, rules = ctx.wk, ctx.rules
+    keys = [wk.readings[i][0][1] for i in subject]
+    return (
+        len(keys) > 1
+        and keys[0] in rules.pronouns
+        and keys[-1] in rules.passive_auxiliaries
+        and all(k in rules.auxiliaries | rules.passive_auxiliaries for k in keys[1:])
+    )
 
 
 def _inverted_speaker(ctx: ClaimContext, clause: Clause, last: int) -> Attribution | None:
