@@ -104,6 +104,10 @@ class LanguageRules:
     # "former", "shadow": next to an office they make the title another one than the office
     impersonal_verbs: frozenset[str] = field(default_factory=frozenset)  # يذكر أن, "it is
     # said that": reporting verbs that, right before what is said, have no speaker
+    expletive_subjects: frozenset[str] = field(default_factory=frozenset)  # "There" were
+    # four arrests: a subject that names no one, so no speaker
+    plea_objects: frozenset[str] = field(default_factory=frozenset)  # denied "charges": a
+    # plea in court, which the report states, not a statement of the accused
     quoted_name_heads: Mapping[str, str] = field(default_factory=dict)  # a noun before a name
     # in quotes, and what it makes of the name: سهم «X», "the company 'X'" -> ORG; ثغرة «X»,
     # "the film 'X'" -> WORK (a work or product: no entity, and no other pass may type it)
@@ -138,6 +142,11 @@ class LanguageRules:
     def adverbial(self, word: str) -> bool:
         """Say whether a word has the shape of a participle that says how something was said
         (مشككة, متسائلا), not who said it."""
+        return False
+
+    def opening_participle(self, key: str) -> bool:
+        """Say whether a word that opens a sentence has the shape of a participle that opens an
+        adverbial clause ("Speaking in court, X said"): its subject comes after the comma."""
         return False
 
     def never_in_name(self, word: str) -> bool:

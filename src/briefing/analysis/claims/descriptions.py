@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from briefing.analysis.claims.context import Attribution, ClaimContext, Clause
     from briefing.analysis.entities import TitleCue
 
-MAX_DESCRIPTION_WORDS = 3  # "the Dutchman", "the former minister", الوزير
+MAX_DESCRIPTION_WORDS = 4  # "the Dutchman", "the rural affairs minister", الوزير
 
 
 def described_person(
@@ -23,13 +23,15 @@ def described_person(
     attribution: Attribution,
     references: Sequence[tuple[int, int, str]],
     titles: Sequence[TitleCue],
+    previous: Speaker | None = None,
 ) -> Speaker | None:
     """Return the person a speaker written as a description stands for, or None when the
     speaker is named, anonymous, carried, or no description of a person.
 
     A title ("the minister") goes to the last person the article or the fact table gives that
-    title; a word for a person, a nationality or an age to the subject of the last sentence
-    naming someone, as a pronoun does."""
+    title, else to the last speaker when a person the text gives no other title; a word for a
+    person, a nationality or an age to the subject of the last sentence naming someone, as a
+    pronoun does."""
     speaker = attribution.speaker
     if speaker is None or speaker.entity_key or speaker.anonymous or speaker.carried:
         return None
@@ -43,7 +45,16 @@ def described_person(
         if start <= a < end and key in names:
             return Speaker(names[key], key, False, True)
     if heads & ctx.rules.title_heads:
-        return _titled(ctx, heads, start, titles, names)
+        titled = _titled(ctx, heads, start, titles, names)
+        people = {m.entry.key for m in ctx.matches if m.entry.type == "PERSON"}
+        if titled is not None or previous is None or previous.entity_key not in people & set(names):
+            return titled
+        # "…, X has said. The rural affairs minister said …": the last speaker, whom the
+        # text gives no other title.
+        if _titled_otherwise(ctx, heads, previous.entity_key, titles):
+            return None
+        key = previous.entity_key
+        return Speaker(names[key], key, False, True)
     found = person_before(ctx, start, "", None)
     if found is None or found.entity_key is None:
         return None
@@ -66,6 +77,18 @@ def _titled(
         if words & heads:
             return Speaker(names[cue.person_key], cue.person_key, False, True)
     return None
+
+
+def _titled_otherwise(
+    ctx: ClaimContext, heads: set[str], key: str, titles: Sequence[TitleCue]
+) -> bool:
+    """Say whether the text gives person `key` a title with none of `heads`."""
+    for cue in titles:
+        if cue.person_key == key:
+            words = {k for w in cue.text.split() for _, k in ctx.rules.variants(w)}
+            if not words & heads:
+                return True
+    return False
 
 
 def _person_heads(ctx: ClaimContext, start: int, end: int) -> set[str] | None:

@@ -62,7 +62,7 @@ def find_claims(
         for clause in split_clauses(text, wk, ctx.rules, s_start, s_end):
             attribution = _attribute(ctx, clause, language.attribution, previous)
             attribution = _carried_over(ctx, clause, attribution, sentence_speaker, previous)
-            person = described_person(ctx, clause, attribution, references, titles)
+            person = described_person(ctx, clause, attribution, references, titles, previous)
             if person is not None:
                 attribution = replace(attribution, speaker=person)
             if attribution.speaker is not None and sentence_speaker is None:
@@ -129,7 +129,16 @@ def _carried_over(
     previous: Speaker | None,
 ) -> Attribution:
     """Return the attribution, or for a clause with no speaker of its own the one it goes on
-    with: its sentence's, or for a quote the last speaker's."""
+    with: its sentence's, or for a quote the last speaker's. A clause that opens with "saying"
+    goes with the speaker of its sentence's verb ("…," he told the court, saying …)."""
+    if (
+        sentence_speaker is not None
+        and sentence_speaker.speaker is not None
+        and sentence_speaker.speaker.entity_key is not None
+        and attribution.speaker is not None
+        and reading_in(ctx.wk, clause.first, ctx.rules.participle_attributions)
+    ):
+        return replace(attribution, speaker=sentence_speaker.speaker)
     if attribution.speaker is None and sentence_speaker is not None:
         # A later clause of reported speech keeps its sentence's speaker.
         return Attribution(sentence_speaker.speaker, clause.start, False)

@@ -23,6 +23,8 @@ from briefing.analysis.claims.context import (
 from briefing.analysis.claims.sources import trailing_speaker
 from briefing.models import Speaker
 
+MAX_OPENING_CLAUSE = 16  # words of an opening participle clause before its comma
+
 
 def subject_or_source(
     ctx: ClaimContext, clause: Clause, previous: Speaker | None
@@ -30,7 +32,11 @@ def subject_or_source(
     """Return the subject of a reporting verb, or the source of "according to" when the subject
     names no one: "Wang said …, according to a statement" is Wang's; otherwise "according to"
     names the speaker outright (a plural noun such as "states" is no verb with its subject)."""
-    subject = _subject_speaker(ctx, clause, previous) or _speaker_at_the_end(ctx, clause, previous)
+    subject = (
+        _subject_speaker(ctx, clause, previous)
+        or _speaker_at_the_end(ctx, clause, previous)
+        or _coordinated_speaker(ctx, clause, previous)
+    )
     if subject is not None and names_someone(subject):
         return subject
     trailing = trailing_speaker(ctx, clause)
@@ -55,7 +61,7 @@ def subject_after_quote(
             # The name before a comma.
             subject = re.split(r"\s*,\s*", subject)[0]
             if wk.readings[after[0]][0][1] in ctx.rules.pronouns:
-                carried_ = pronoun_speaker(ctx, after[0], previous)
+                carried_ = pronoun_speaker(ctx, after[0], previous, clause.start)
                 if carried_ is not None:
                     return Attribution(carried_, opened, False)
             start = wk.words[after[0]].start
@@ -96,7 +102,10 @@ def _subject_of_verb(
         first = restart[-1]  # "They were released on bail but police say …"
     gap = text[wk.words[first].start : wk.words[v].start]
     last_subject = v - 1
-    if re.search(r"[;:“”\"]", gap):
+    # A dash sets off an aside, not a subject ("four arrests - over alleged hunting"), and
+    # "There were …" names no one.
+    expletive = wk.readings[first][0][1] in rules.expletive_subjects
+    if expletive or re.search(r"[;:“”\"]|\s[-–—]\s", gap):
         return None
     if "," in gap:
         found = _before_apposition(ctx, first, v, gap)
@@ -120,6 +129,8 @@ def _subject_of_verb(
     if v + 1 <= clause.last and reading_in(wk, v + 1, rules.complementizers):
         content = wk.words[v + 1].end
     denied = reading_in(wk, v, rules.denial_verbs)
+    if denied and _a_plea(ctx, v, clause):
+        return Attribution(None, clause.start, False)  # "X has denied charges of fraud"
     between = range(first + 1, v)
     if wk.readings[first][0][1] in rules.pronouns and all(
         wk.readings[b][0][1] in rules.auxiliaries for b in between
@@ -130,6 +141,15 @@ def _subject_of_verb(
         return Attribution(carried_, content, denied)
     speaker = phrase_speaker(ctx, clause, wk.words[first].start, wk.words[last_subject].end)
     return Attribution(speaker, content, denied)
+
+
+def _a_plea(ctx: ClaimContext, v: int, clause: Clause) -> bool:
+    """Say whether denial verb v takes a charge for its object: a plea, not a statement."""
+    wk, rules = ctx.wk, ctx.rules
+    after = v + 1
+    while after <= clause.last and wk.readings[after][0][1] in rules.determiners:
+        after += 1
+    return after <= clause.last and wk.readings[after][0][1] in rules.plea_objects
 
 
 def _before_apposition(ctx: ClaimContext, first: int, v: int, gap: str) -> int | Attribution | None:
@@ -211,8 +231,11 @@ def _after_opening_phrase(ctx: ClaimContext, clause: Clause) -> int:
     text, wk, rules = ctx.text, ctx.wk, ctx.rules
     first = past_linking_words(ctx, clause)
     key = wk.readings[first][0][1]
-    if key in rules.prepositions or key in rules.time_words:
-        for i in range(first + 1, min(clause.last, first + 8) + 1):
+    reach = 8 if key in rules.prepositions or key in rules.time_words else 0
+    if not reach and rules.opening_participle(key) and mention_at(ctx.matches, first) is None:
+        reach = MAX_OPENING_CLAUSE  # "Speaking in court, Mr X said"
+    if reach:
+        for i in range(first + 1, min(clause.last, first + reach) + 1):
             gap = text[wk.words[i - 1].end : wk.words[i].start]
             if "," in gap:
                 return i
@@ -221,13 +244,18 @@ def _after_opening_phrase(ctx: ClaimContext, clause: Clause) -> int:
     return first
 
 
-def pronoun_speaker(ctx: ClaimContext, i: int, previous: Speaker | None) -> Speaker | None:
+def pronoun_speaker(
+    ctx: ClaimContext, i: int, previous: Speaker | None, before: int | None = None
+) -> Speaker | None:
     """Return who the pronoun at word i stands for: "he" or "she" is the last person named as
-    a speaker or, failing that, mentioned shortly before; "it" or "they" the last speaker."""
+    a speaker or, failing that, mentioned shortly before; "it" or "they" the last speaker.
+    `before`, when given, is where what the pronoun's speaker says begins: a name in it is
+    someone spoken of ("Mr Y "made the decisions," he said"), not the speaker."""
     wk, rules = ctx.wk, ctx.rules
     if wk.readings[i][0][1] not in rules.person_pronouns:
         return carried(previous) if previous is not None else None
-    return person_before(ctx, wk.words[i].start, wk.readings[i][0][1], previous)
+    start = wk.words[i].start if before is None else before
+    return person_before(ctx, start, wk.readings[i][0][1], previous)
 
 
 def person_before(
@@ -278,7 +306,12 @@ def _speaker_at_the_end(
         if ctx.reports(i)
         and mention_at(ctx.matches, i) is None  # "the United States" holds no verb
         and not reading_in(wk, i, rules.object_verbs)
-        and (i >= clause.last - 4 or _between_commas(ctx, i, clause))
+        and (
+            i >= clause.last - 4
+            or _between_commas(ctx, i, clause)
+            # "…", he said adding that …: a participle goes on with the same speaker
+            or (i < clause.last and reading_in(wk, i + 1, rules.participle_attributions))
+        )
     ]
     if not verbs:
         return None
@@ -297,13 +330,28 @@ def _speaker_at_the_end(
     if not subject or len(subject) > MAX_SUBJECT_WORDS + 4:
         return None
     start, end = wk.words[subject[0]].start, wk.words[subject[-1]].end
+    if _impersonal_passive(ctx, subject):
+        return Attribution(None, clause.start, False)  # "…, it has been announced."
     if len(subject) == 1 and wk.readings[subject[0]][0][1] in rules.pronouns:
-        carried_ = pronoun_speaker(ctx, subject[0], previous)
+        carried_ = pronoun_speaker(ctx, subject[0], previous, clause.start)
         if carried_ is None:
             return None
         return Attribution(carried_, clause.start, False)
     speaker = phrase_speaker(ctx, clause, start, end)
     return Attribution(speaker, clause.start, False)
+
+
+def _impersonal_passive(ctx: ClaimContext, subject: list[int]) -> bool:
+    """Say whether the words before a reporting verb are a pronoun and a passive ("it has been
+    announced", "it was said"): no one is named as saying it."""
+    wk, rules = ctx.wk, ctx.rules
+    keys = [wk.readings[i][0][1] for i in subject]
+    return (
+        len(keys) > 1
+        and keys[0] in rules.pronouns
+        and keys[-1] in rules.passive_auxiliaries
+        and all(k in rules.auxiliaries | rules.passive_auxiliaries for k in keys[1:])
+    )
 
 
 def _inverted_speaker(ctx: ClaimContext, clause: Clause, last: int) -> Attribution | None:
@@ -327,3 +375,50 @@ def _between_commas(ctx: ClaimContext, v: int, clause: Clause) -> bool:
         return False
     opened = text.rfind(",", clause.start, wk.words[v].start)
     return opened != -1 and len(text[opened : wk.words[v].start].split()) <= 6
+
+
+def _coordinated_speaker(
+    ctx: ClaimContext, clause: Clause, previous: Speaker | None
+) -> Attribution | None:
+    """Return the subject of a reporting verb joined by "and" to the clause's own verb: "Mr X
+    played down his ties with Y and denied he met him" is X's denial. The subject is the
+    clause's first name that no preposition governs, or its opening "He"."""
+    wk, rules = ctx.wk, ctx.rules
+    verb = next(
+        (
+            v
+            for v in range(clause.first + 2, clause.last + 1)
+            if rules.joined_by_and(wk.words[v - 1].text)
+            and ctx.reports(v)
+            and not (reading_in(wk, v, rules.object_verbs) and not _speech_follows(ctx, v, clause))
+        ),
+        None,
+    )
+    if verb is None:
+        return None
+    denied = reading_in(wk, verb, rules.denial_verbs)
+    first = past_linking_words(ctx, clause)
+    if wk.readings[first][0][1] in rules.person_pronouns:
+        carried_ = pronoun_speaker(ctx, first, previous)
+        return None if carried_ is None else Attribution(carried_, wk.words[verb].end, denied)
+    for m in ctx.matches:
+        if not (clause.start <= m.start and m.last_word < verb - 1):
+            continue
+        if m.entry.type not in ("PERSON", "ORG", "GPE") or _governed(ctx, m.first_word):
+            continue
+        speaker = Speaker(ctx.text[m.start : m.end], m.entry.key, False)
+        return Attribution(speaker, wk.words[verb].end, denied)
+    return None
+
+
+def _governed(ctx: ClaimContext, i: int) -> bool:
+    """Say whether a preposition (past a determiner) governs the name at word i: "in the New
+    York trial", "with Mr Y"."""
+    wk, rules = ctx.wk, ctx.rules
+    before = i - 1
+    while before >= 0 and wk.readings[before][0][1] in rules.determiners:
+        before -= 1
+    if before < 0:
+        return False
+    key = wk.readings[before][0][1]
+    return key in rules.prepositions or key in rules.place_links

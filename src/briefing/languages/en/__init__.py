@@ -58,6 +58,11 @@ class EnglishRules(LanguageRules):
             return last not in _FEMALE
         return True
 
+    def opening_participle(self, key: str) -> bool:
+        # "Speaking in court, …", "Addressing claims that …, …": a long word in -ing that is
+        # no noun of the things kind ("Nothing", "Everything").
+        return len(key) > 5 and key.endswith("ing") and not key.endswith("thing")
+
     def adjective_shape(self, key: str) -> bool:
         # Russian, Scottish, Chinese, Korean: adjectives of nationality, which taggers often
         # take for places.
@@ -119,6 +124,8 @@ ENGLISH_RULES = EnglishRules(
     discourse_openers=_words("discourse_openers"),
     clause_links=_words("clause_links"),
     inverting_verbs=_words("inverting_verbs"),
+    expletive_subjects=_words("expletive_subjects"),
+    plea_objects=_words("plea_objects"),
 )
 
 
