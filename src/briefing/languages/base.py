@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from briefing.analysis.claims import Strategy
@@ -218,6 +218,35 @@ class Language:
 
 # Word lists live in data files beside each language's module (languages/<code>/data/*.txt),
 # read once, when the language is built; a line starting with # is a comment.
+
+
+#: The phrase lists and the tables among LanguageRules' fields (value type of each table); every
+#: other field read from a data file is a word list.
+PHRASE_LISTS = ("trailing_attributions", "anonymous_phrases")
+TABLES: dict[str, Callable[[str], Any]] = {
+    "event_triggers": str,
+    "number_words": float,
+    "place_heads": str,
+    "quoted_name_heads": str,
+}
+
+
+def read_rule_lists(folder: Path, key: Callable[[str], str]) -> dict[str, Any]:
+    """Return the LanguageRules fields that `folder` holds a data file for (FIELD.txt): word
+    lists and table words as `key` reads them, phrase lists as written."""
+    found: dict[str, Any] = {}
+    for name in (f.name for f in fields(LanguageRules)):
+        path = folder / f"{name}.txt"
+        if not path.is_file():
+            continue
+        if name in PHRASE_LISTS:
+            found[name] = read_phrases(path)
+        elif name in TABLES:
+            value = TABLES[name]
+            found[name] = {key(w): value(v) for v, ws in read_table(path) for w in ws}
+        else:
+            found[name] = frozenset(key(w) for w in read_words(path))
+    return found
 
 
 def read_words(path: Path) -> list[str]:

@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from briefing.analysis.claims import sources, verb_first
 from briefing.analysis.entities import cues, titles
 from briefing.languages.base import (
     Language,
     LanguageRules,
-    read_phrases,
-    read_table,
-    read_words,
+    read_rule_lists,
 )
 from briefing.resources import data_path
 
@@ -61,20 +58,7 @@ def common_words() -> frozenset[str]:
     return frozenset(w for w in lines if w and not w.startswith("#"))
 
 
-V = TypeVar("V")
 _DATA = Path(__file__).parent / "data"
-
-
-def _words(name: str) -> frozenset[str]:
-    return frozenset(arabic_key(w) for w in read_words(_DATA / f"{name}.txt"))
-
-
-def _phrases(name: str) -> tuple[str, ...]:
-    return read_phrases(_DATA / f"{name}.txt")
-
-
-def _table(name: str, value: Callable[[str], V]) -> dict[str, V]:
-    return {arabic_key(w): value(v) for v, ws in read_table(_DATA / f"{name}.txt") for w in ws}
 
 
 class ArabicRules(LanguageRules):
@@ -160,51 +144,15 @@ class ArabicRules(LanguageRules):
 
 
 ARABIC_RULES = ArabicRules(
+    **read_rule_lists(_DATA, arabic_key),
     code="ar",
     direction="rtl",
-    reporting_verbs=_words("reporting_verbs"),
-    belief_verbs=_words("belief_verbs"),
-    denial_verbs=_words("denial_verbs"),
-    accusation_verbs=_words("accusation_verbs"),
-    complementizers=_words("complementizers"),
-    trailing_attributions=_phrases("trailing_attributions"),
-    participle_attributions=_words("participle_attributions"),
-    carry_verbs=_words("carry_verbs"),
-    impersonal_verbs=_words("impersonal_verbs"),
-    anonymous_heads=_words("anonymous_heads"),
-    anonymous_phrases=_phrases("anonymous_phrases"),
-    title_heads=_words("title_heads"),
-    org_heads=_words("org_heads"),
-    stop_words=_words("stop_words"),
-    time_words=_words("time_words"),
-    opinion_words=_words("opinion_words"),
-    prediction_words=_words("prediction_words"),
-    factual_verbs=_words("factual_verbs"),
-    event_triggers=_table("event_triggers", str),
-    number_words=_table("number_words", float),
     quote_pairs=(("“", "”"), ("«", "»"), ('"', '"'), ("„", "“")),
-    person_cues=_words("person_cues"),
-    title_prepositions=_words("title_prepositions"),
-    name_particles=_words("name_particles"),
-    visit_verbs=_words("visit_verbs"),
     conjunction_clitics=("و", "ف"),
     preposition_clitics=("ل", "ب", "ك"),
     locative_clitics=("ب",),
     article="ال",
     pronoun_suffixes=("ه", "ها", "هم", "هما"),
-    place_prepositions=_words("place_prepositions"),
-    title_modifiers=_words("title_modifiers"),
-    honorifics=_words("honorifics"),
-    role_qualifiers=_words("role_qualifiers"),
-    ordinals=_words("ordinals"),
-    prepositions=_words("prepositions"),
-    place_heads=_table("place_heads", str),
-    relative_pronouns=_words("relative_pronouns"),
-    clause_openers=_words("clause_openers"),
-    continuation_words=_words("continuation_words"),
-    byline_words=_words("byline_words"),
-    back_references=_words("back_references"),
-    quoted_name_heads=_table("quoted_name_heads", str),
 )
 
 
