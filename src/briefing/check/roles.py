@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from briefing.analysis.lexicon import phrase_key
 from briefing.check.context import Context
+from briefing.facts import Role
 from briefing.languages.base import LanguageRules
 from briefing.models import Claim, Evidence
 
@@ -18,34 +19,22 @@ def role_evidence(context: Context, claim: Claim) -> list[Evidence]:
         return []
     entity = by_id[person]
     day = context.published
-    for role in entity.roles:
-        if not _title_fits(title_key, role, context.rules):
-            continue
-        period = f"{role.start or '…'} – {role.end or 'now'}"
-        if day is None or role.held_on(day):
+    fitting = [r for r in entity.roles if _title_fits(title_key, r, context.rules)]
+
+    def evidence(relation: str, fact_value: str, reason: str) -> list[Evidence]:
+        return [Evidence(f"{entity.id}#role", relation, "role", title, fact_value, reason)]
+
+    if fitting:
+        held = [r for r in fitting if day is None or r.held_on(day)]
+        role = held[0] if held else fitting[0]
+        period = f"{role.title} ({role.start or '…'} – {role.end or 'now'})"
+        if held:
             when = f"on {day.isoformat()}" if day else "(no publication date to check)"
-            return [
-                Evidence(
-                    f"{entity.id}#role",
-                    "supports",
-                    "role",
-                    title,
-                    f"{role.title} ({period})",
-                    f"{entity.name} held this office {when}",
-                )
-            ]
-        held = [r for r in entity.roles if _title_fits(title_key, r, context.rules)]
-        if not any(r.held_on(day) for r in held):
-            return [
-                Evidence(
-                    f"{entity.id}#role",
-                    "contradicts",
-                    "role",
-                    title,
-                    f"{role.title} ({period})",
-                    f"{entity.name} did not hold this office on {day.isoformat()}",
-                )
-            ]
+            return evidence("supports", period, f"{entity.name} held this office {when}")
+        assert day is not None  # with no date every fitting role is held
+        return evidence(
+            "contradicts", period, f"{entity.name} did not hold this office on {day.isoformat()}"
+        )
     if day is None:
         return []
     for other in context.table.entities:
@@ -53,25 +42,19 @@ def role_evidence(context: Context, claim: Claim) -> list[Evidence]:
             continue
         for role in other.roles:
             if _title_fits(title_key, role, context.rules) and role.held_on(day):
-                return [
-                    Evidence(
-                        f"{entity.id}#role",
-                        "contradicts",
-                        "role",
-                        title,
-                        f"{other.name}: {role.title}",
-                        f"on {day.isoformat()} this office was held by {other.name}, "
-                        f"not {entity.name}",
-                    )
-                ]
+                return evidence(
+                    "contradicts",
+                    f"{other.name}: {role.title}",
+                    f"on {day.isoformat()} this office was held by {other.name}, not {entity.name}",
+                )
     return []
 
 
-def _title_fits(title_key: str, role: object, rules: LanguageRules) -> bool:
+def _title_fits(title_key: str, role: Role, rules: LanguageRules) -> bool:
     """Say whether the title as written names the role: one of its cues stands in the title,
     and no qualifier next to it makes it another office ("former president", "shadow home
     secretary", نائب الرئيس, الرئيس السابق)."""
-    cues = [*getattr(role, "cues", {}).get(rules.code, ()), getattr(role, "title", "")]
+    cues = [*role.cues.get(rules.code, ()), role.title]
     title = title_key.split()
     for cue in cues:
         words = phrase_key(cue, rules).split()
