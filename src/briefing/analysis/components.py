@@ -78,9 +78,13 @@ def entities_component(doc: Doc) -> Doc:
     doc._.word_keys = wk
     blocked = _inside_spans(wk, [(t.start, t.end) for t in doc._.times or ()])
     model_spans = [ModelSpan(e.start_char, e.end_char, e.label_) for e in doc.ents]
-    doc._.entity_findings = find_entities(
-        doc.text, wk, ctx.language, ctx.lexicon, model_spans, blocked
-    )
+    findings = find_entities(doc.text, wk, ctx.language, ctx.lexicon, model_spans, blocked)
+    doc._.entity_findings = findings
+    if doc._.times:  # a time word the entities read as a name (الخميس, a family name) is no date
+        named = [(m.start, m.end) for m in findings.matches if m.entry.type == "PERSON"]
+        doc._.times = [
+            t for t in doc._.times if not any(a <= t.start and t.end <= b for a, b in named)
+        ]
     return doc
 
 

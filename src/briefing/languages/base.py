@@ -72,6 +72,10 @@ class LanguageRules:
     modifiers_first: bool = False  # adjectives and titles before their head ("French Foreign
     # Minister"), not after it (وزير الخارجية الفرنسي)
     pronouns: frozenset[str] = field(default_factory=frozenset)  # a speaker carried over
+    scale_words: Mapping[str, float] = field(default_factory=dict)  # مليون, "million": what
+    # a number before them is multiplied by
+    content_verbs: frozenset[str] = field(default_factory=frozenset)  # verbs that report only
+    # when what is said follows in the sentence: بين is "explained" before أن, "between" elsewhere
     back_references: frozenset[str] = field(default_factory=frozenset)  # ذلك in أوضح ذلك X:
     # what the sentence before said, now given to its speaker
     person_cues: frozenset[str] = field(default_factory=frozenset)  # words that, like a title,
@@ -226,6 +230,7 @@ PHRASE_LISTS = ("trailing_attributions", "anonymous_phrases")
 TABLES: dict[str, Callable[[str], Any]] = {
     "event_triggers": str,
     "number_words": float,
+    "scale_words": float,
     "place_heads": str,
     "quoted_name_heads": str,
 }

@@ -64,8 +64,32 @@ class ClaimContext:
 
     def reports(self, i: int) -> bool:
         """Say whether word i is a reporting verb of the text, not of a quote in it: what a
-        quote says never names who said the quote."""
-        return reading_in(self.wk, i, self.reporting) and not self.quoted(self.wk.words[i].start)
+        quote says never names who said the quote. A verb that is also another word (بين,
+        "explained" and "between") reports only when what is said follows it in its sentence."""
+        if self.quoted(self.wk.words[i].start):
+            return False
+        if reading_in(self.wk, i, self.reporting):
+            return True
+        return reading_in(self.wk, i, self.rules.content_verbs) and self._content_follows(i)
+
+    def _content_follows(self, i: int) -> bool:
+        """Say whether word i opens its sentence and a speaker, then إن/أن or a colon, follow it
+        there (وبين الوزير أن), not a conjunction (بعد أن, إلا أن) as after "between"."""
+        wk, text, rules = self.wk, self.text, self.rules
+        before = text[: wk.words[i].start].rstrip()
+        if before and before[-1] not in ".!?؟:\n":
+            return False
+        for j in range(i + 1, min(len(wk.words), i + MAX_SPEAKER_WORDS + 2)):
+            gap = text[wk.words[j - 1].end : wk.words[j].start]
+            if ":" in gap:
+                return j > i + 1
+            if any(mark in gap for mark in ".!?؟\n"):
+                return False
+            if reading_in(wk, j, rules.complementizers):
+                return j > i + 1 and not reading_in(wk, j - 1, rules.stop_words)
+            if "،" in gap or "," in gap:
+                return False
+        return False
 
 
 @dataclass(frozen=True)

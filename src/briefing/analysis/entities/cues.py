@@ -310,6 +310,18 @@ def speaker_name(
         k += 1
     if not names:
         return None
+    if (
+        k + 1 < len(wk.words)
+        and len(names) < 3
+        and wk.joined[k - 1]
+        and wk.joined[k]
+        and k not in placed
+        and not definite(wk, names[0])
+        and _definite_family_name(wk, k, lex)
+        and is_word(wk, k + 1, rules.complementizers) is not None
+    ):
+        names.append(k)  # وقال محمد الخميس إن: a family name that is also a common word
+        k += 1
     ends_speech = (
         not wk.joined[names[-1]]
         or k >= len(wk.words)
@@ -425,7 +437,8 @@ def _opens_name(
         return True
     before = wk.readings[i - 1][0][1]
     return (
-        is_word(wk, i - 1, rules.reporting_verbs | rules.factual_verbs) is not None
+        is_word(wk, i - 1, rules.reporting_verbs | rules.factual_verbs | rules.content_verbs)
+        is not None
         or before in rules.stop_words
     )
 

@@ -19,6 +19,7 @@ from briefing.analysis.entities.cues import cue_names, longer_organisations
 from briefing.analysis.entities.model import model_name
 from briefing.analysis.entities.quoted import quoted_names
 from briefing.analysis.entities.records import EntityFindings, ModelSpan, TitleCue
+from briefing.analysis.entities.shapes import is_word
 from briefing.analysis.lexicon import LexEntry, Lexicon, Match, match_phrases
 from briefing.analysis.words import WordKeys
 from briefing.models import Entity, Mention
@@ -57,6 +58,7 @@ def find_entities(
         found = model_name(text, wk, doc_lex, span, covered, counts)
         if found is not None:
             _learn(found[0], found[1], doc_lex)
+    blocked_words = blocked_words - _named_by_time_word(wk, doc_lex, blocked_words)
     matches = [m for m in match_phrases(wk, doc_lex, blocked_words) if not _nisba(wk, doc_lex, m)]
     titles = _joined_titles(
         text, [t for finder in language.titles for t in finder(text, wk, doc_lex, matches)]
@@ -162,11 +164,33 @@ def _learn(name: str, etype: str, lex: Lexicon) -> None:
         key = rules.key(part)
         if " " in part or (
             len(key) >= 3
-            and rules.is_name_like(part)
+            and (rules.is_name_like(part) or (part is last and key in rules.time_words))
             and key not in rules.title_heads
             and key not in rules.name_particles
         ):
-            lex.add(part, entry)
+            lex.add(part, entry)  # a family name that is a time word (الخميس): see below
+
+
+def _named_by_time_word(wk: WordKeys, lex: Lexicon, blocked: set[int]) -> set[int]:
+    """Return the words read as a time expression of one word that are a person's family name
+    standing as the subject of a verb of saying: after وأضاف محمد الخميس, «وأضاف الخميس أن» is
+    the man, not Thursday; so is the end of his whole name. Anywhere else the word is the day."""
+    rules = lex.rules
+    verbs = rules.reporting_verbs | rules.content_verbs | rules.factual_verbs
+    out = set()
+    for i in blocked:
+        if i == 0 or i - 1 in blocked or i + 1 in blocked or not wk.joined[i - 1]:
+            continue
+        whole = lex.entry_for(f"{wk.words[i - 1].text} {wk.words[i].text}")
+        if whole is not None and whole.type == "PERSON":
+            out.add(i)  # محمد الخميس: the end of the whole name
+            continue
+        entry = lex.entry_for(wk.words[i].text)
+        if entry is None or entry.type != "PERSON" or " " not in entry.name:
+            continue
+        if is_word(wk, i - 1, verbs) is not None:
+            out.add(i)
+    return out
 
 
 def _group(matches: Sequence[Match], text: str) -> tuple[Entity, ...]:

@@ -156,7 +156,11 @@ def _after_number(wk: WordKeys, i: int) -> bool:
         if j < 0 or not wk.joined[j]:
             return False
         before = wk.readings[j][0][1]
-        if before.replace(".", "").isdigit() or before in wk.rules.number_words:
+        if (
+            before.replace(".", "").isdigit()
+            or before in wk.rules.number_words
+            or before in wk.rules.scale_words
+        ):
             return True
     return False
 

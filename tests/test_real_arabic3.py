@@ -1,0 +1,80 @@
+"""Real Arabic reports, third round: a family name that is also a weekday (الخميس), بين as a
+verb of saying only where what is said follows it, the wider verbs and participles of saying,
+and a currency after a scale word (مليوني ريال) that names no one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from conftest import make_briefing
+
+
+def _brief(tmp_path: Path, body: str) -> dict[str, Any]:
+    article = tmp_path / "a.txt"
+    article.write_text(body, encoding="utf-8")
+    return make_briefing(str(article), language="ar", published=dt.date(2024, 3, 7))
+
+
+def _speaker(b: dict[str, Any], piece: str) -> str | None:
+    claim = next(c for c in b["claims"] if piece in c["text"] and c["kind"] != "role")
+    return (claim["speaker"] or {}).get("text")
+
+
+def _dates(b: dict[str, Any]) -> list[tuple[str, str | None]]:
+    return [(d["text"], d["value"]) for d in b["dates"]]
+
+
+def test_a_family_name_that_is_a_weekday_speaks_and_the_day_stays_a_day(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "وأوضح نايف السبت رئيس جمعية الصيادين، أن الموسم بدأ مبكرا هذا العام.\n\n"
+        "وأضاف السبت أن الصيد تراجع بنسبة 15%.\n\n"
+        "وقال خالد الخميس إن المزاد سيقام في الميناء.\n\n"
+        "وأشار الخميس إلى أن الأسعار ارتفعت.\n\n"
+        "ويبدأ المزاد يوم الخميس المقبل، وتعلن النتائج الجمعة.",
+    )
+    people = {e["name"] for e in b["entities"] if e["type"] == "PERSON"}
+    assert "نايف السبت" in people
+    assert _speaker(b, "الصيد تراجع") == "السبت"
+    assert _speaker(b, "المزاد سيقام") == "خالد الخميس"
+    assert _speaker(b, "الأسعار ارتفعت") == "الخميس"
+    texts = [t for t, _ in _dates(b)]
+    assert "يوم الخميس المقبل" in texts and "الجمعة" in texts  # the days are still dates
+    assert len(texts) == 3  # هذا العام, يوم الخميس المقبل, الجمعة: no name read as a day
+
+
+def test_bayyana_reports_only_when_what_is_said_follows(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "وبين مدير الشرطة أن الحادث وقع عند الفجر.\n\n"
+        "وبينت الوزارة في بيانها أن عدد الإصابات بلغ 12 إصابة.\n\n"
+        "وتأتي الاتفاقية بين البلدين بعد أن وقع الطرفان مذكرة تفاهم.\n\n"
+        "ووقعت اشتباكات بين الجيش والمسلحين، إلا أن الهدوء عاد إلى المدينة.",
+    )
+    assert _speaker(b, "الحادث وقع") == "مدير الشرطة"
+    assert _speaker(b, "عدد الإصابات") == "الوزارة"
+    assert _speaker(b, "وقع الطرفان") is None
+    assert _speaker(b, "الهدوء عاد") is None
+
+
+def test_more_verbs_and_participles_of_saying(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "ونوه رئيس الغرفة التجارية بأن الصادرات زادت بنسبة 8%.\n\n"
+        "وأبان مدير المستشفى أن المرضى غادروا جميعا.\n\n"
+        "وافتتح وزير التجارة ماجد الحمدان المعرض، مبينا أن المعرض يضم 200 جناح.",
+    )
+    assert _speaker(b, "الصادرات زادت") == "رئيس الغرفة التجارية"
+    assert _speaker(b, "المرضى غادروا") == "مدير المستشفى"
+    assert _speaker(b, "يضم 200 جناح") == "ماجد الحمدان"
+
+
+def test_a_currency_after_a_scale_word_is_no_organisation(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "وقال مدير الصندوق إن الميزانية بلغت مليوني ريال، وإن الدعم بلغ ثلاثة ملايين دولار.",
+    )
+    names = {e["name"] for e in b["entities"]}
+    assert not names & {"ريال", "دولار"}
