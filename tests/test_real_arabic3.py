@@ -78,3 +78,52 @@ def test_a_currency_after_a_scale_word_is_no_organisation(tmp_path: Path) -> Non
     )
     names = {e["name"] for e in b["entities"]}
     assert not names & {"ريال", "دولار"}
+
+
+def test_whom_it_was_said_to_is_not_the_speaker(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        'وقال ل"الوطن"، سامر عبدالكريم الحداد نائب رئيس لجنة التعليم، بأن الرسوم ارتفعت.\n\n'
+        "وبين سامر الحداد، بأن المدارس تواجه ارتفاع الإيجارات.\n\n"
+        "وقال للصحفيين إن الوضع مستقر.\n\n"
+        "وقالت لجنة الانتخابات إن النتائج ستعلن غدا.",
+    )
+    assert _speaker(b, "الرسوم ارتفعت") == "سامر عبدالكريم الحداد"
+    assert _speaker(b, "ارتفاع الإيجارات") == "سامر الحداد"  # given and family name: one man
+    assert _speaker(b, "الوضع مستقر") != "للصحفيين"
+    assert _speaker(b, "النتائج ستعلن") == "لجنة الانتخابات"  # لجنة is no ل + جنة
+
+
+def test_a_four_word_name_with_a_common_given_name_inside(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "بدورها قالت نورة محمد علي الزهراني رئيسة اللجنة النسائية بأن الطالبات زدن بنسبة 10%.\n\n"
+        "وأكدت الزهراني أن العمل مستمر.",
+    )
+    people = {e["name"] for e in b["entities"] if e["type"] == "PERSON"}
+    assert "نورة محمد علي الزهراني" in people and "محمد" not in people
+    roles = [c["text"] for c in b["claims"] if c["kind"] == "role"]
+    assert any(r.startswith("نورة محمد علي الزهراني رئيسة اللجنة") for r in roles)
+
+
+def test_a_rank_a_name_and_a_long_title_after_it(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "وأوضح العميد سالم بن حمد الكواري الوكيل المساعد للمنافذ بالإدارة العامة للجوازات "
+        "أن عدد المسافرين بلغ 12 ألفا.\n\nوأضاف الكواري أن الحركة تزيد في الصيف.",
+    )
+    assert _speaker(b, "عدد المسافرين") == "العميد سالم بن حمد الكواري"
+    roles = [c["text"] for c in b["claims"] if c["kind"] == "role"]
+    assert any(r.startswith("العميد سالم بن حمد الكواري الوكيل المساعد") for r in roles)
+    assert _speaker(b, "الحركة تزيد") == "الكواري"
+
+
+def test_a_feminine_participle_goes_with_the_body_that_opens_the_sentence(
+    tmp_path: Path,
+) -> None:
+    b = _brief(
+        tmp_path,
+        "أصدرت وزارة الصحة في مملكة البحرين بيانا عن الحالات الجديدة، مشيرة إلى أن "
+        "عددها بلغ 40 حالة.",
+    )
+    assert _speaker(b, "عددها بلغ 40") == "وزارة الصحة"

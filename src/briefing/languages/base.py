@@ -62,6 +62,7 @@ class LanguageRules:
     # article ال, and ب of place (بمالطا). Empty for languages that write these apart.
     conjunction_clitics: tuple[str, ...] = ()
     preposition_clitics: tuple[str, ...] = ()
+    addressee_clitic: str = ""  # ل of "said to" (وقال للصحفيين), written on the word
     locative_clitics: tuple[str, ...] = ()
     article: str = ""
     pronoun_suffixes: tuple[str, ...] = ()  # دعمه, مدتها: a noun with its owner, not a name
@@ -74,6 +75,8 @@ class LanguageRules:
     pronouns: frozenset[str] = field(default_factory=frozenset)  # a speaker carried over
     scale_words: Mapping[str, float] = field(default_factory=dict)  # مليون, "million": what
     # a number before them is multiplied by
+    given_names: frozenset[str] = field(default_factory=frozenset)  # given names that are
+    # also common words (علي): they go on with a name, never open one
     content_verbs: frozenset[str] = field(default_factory=frozenset)  # verbs that report only
     # when what is said follows in the sentence: بين is "explained" before أن, "between" elsewhere
     back_references: frozenset[str] = field(default_factory=frozenset)  # ذلك in أوضح ذلك X:

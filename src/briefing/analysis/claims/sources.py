@@ -213,7 +213,8 @@ def _after_phrase(ctx: ClaimContext, i: int, p_words: list[str], clause: Clause)
 def participle_speaker(
     ctx: ClaimContext, clause: Clause, previous: Speaker | None
 ) -> Attribution | None:
-    """Return the subject of "…, saying" (قائلة إن, متهماً): the last fitting name before it."""
+    """Return the subject of "…, saying" (قائلة إن, متهماً): the first fitting name before it
+    in its sentence."""
     text, wk, rules = ctx.text, ctx.wk, ctx.rules
     for i in range(clause.first, clause.last + 1):
         if not reading_in(wk, i, rules.participle_attributions):
@@ -231,7 +232,9 @@ def participle_speaker(
         if not feminine and not people and previous is not None:
             return Attribution(carried(previous), clause.start, False)
         wanted = ("ORG", "GPE") if feminine else ("PERSON",) if people else ("ORG", "GPE")
-        for m in reversed(before):
+        # The sentence's subject: the first that fits (أصدرت وزارة الداخلية في البحرين بيانا …،
+        # مشيرة: the ministry, not the country named after it).
+        for m in before:
             if m.entry.type in wanted:
                 return Attribution(
                     Speaker(text[m.start : m.end], m.entry.key, False), clause.start, False

@@ -93,10 +93,16 @@ def _says(ctx: ClaimContext, v: int, clause: Clause) -> bool:
 
 
 def speaker_after(ctx: ClaimContext, v: int, clause: Clause) -> tuple[Speaker, int] | None:
-    """Return the speaker named right after verb v (قال X إن) and where the content starts."""
+    """Return the speaker named right after verb v (قال X إن) and where the content starts;
+    past whom it was said to (وقال لـ"الرياض"، X إن …)."""
     i = v + 1
     if i > clause.last or introduces_content(ctx, v, clause):
         return None
+    told = _addressee(ctx, i, clause)
+    if told is not None:
+        if reading_in(ctx.wk, told, ctx.rules.complementizers):
+            return IMPLICIT, ctx.wk.words[told].start  # وقال للصحفيين إن: he is not named
+        i = told
     first_mention = mention_at(ctx.matches, i)
     if first_mention is not None:
         return _possessor_speaker(ctx, first_mention, clause) or _named_run(
@@ -108,6 +114,28 @@ def speaker_after(ctx: ClaimContext, v: int, clause: Clause) -> tuple[Speaker, i
     if found is None:
         return _named_subject(ctx, i, clause)
     return _phrase_after(ctx, i, found, clause)
+
+
+def _addressee(ctx: ClaimContext, i: int, clause: Clause) -> int | None:
+    """Return the word after whom a thing was said to, when word i opens that (للصحفيين إن,
+    لـ«الحياة»، X): ل on a definite noun or before a quoted outlet, ended by a comma or by
+    what is said. Else None (لجنة is a committee, not ل + جنة)."""
+    text, wk, rules = ctx.text, ctx.wk, ctx.rules
+    word = wk.words[i].text.replace("\u0640", "")
+    to = rules.addressee_clitic
+    if not to or not word.startswith(to):
+        return None
+    after = text[wk.words[i].end : wk.words[i + 1].start] if i < clause.last else ""
+    quoted = word == to and any(o in after for o, _ in rules.quote_pairs)
+    if not quoted and not (word.startswith(to + rules.article[1:]) and len(word) > 4):
+        return None
+    for j in range(i, min(clause.last, i + 4)):
+        gap = text[wk.words[j].end : wk.words[j + 1].start]
+        if re.search(r"[،,]", gap):
+            return j + 1
+        if reading_in(wk, j + 1, rules.complementizers):
+            return j + 1
+    return None
 
 
 def _possessor_speaker(
@@ -139,7 +167,12 @@ def _named_run(ctx: ClaimContext, first_mention: Match, clause: Clause) -> tuple
     keys = [first_mention.entry.key]
     while end_word + 1 <= clause.last and wk.joined[end_word]:
         nxt = mention_at(ctx.matches, end_word + 1)
-        if nxt is None or nxt.first_word != end_word + 1 or not is_and(wk, ctx.rules, end_word + 1):
+        if nxt is None or nxt.first_word != end_word + 1:
+            break
+        if nxt.entry.key == keys[-1]:
+            end_word = nxt.last_word  # معتز مغربل: the given name and the family name, one man
+            continue
+        if not is_and(wk, ctx.rules, end_word + 1):
             break
         keys.append(nxt.entry.key)
         end_word = nxt.last_word
@@ -191,7 +224,22 @@ def _phrase_after(
     if named:
         end_word = named[-1].last_word
     if end_word - i + 1 > MAX_SPEAKER_WORDS:
-        return None
+        # A long title after the name (العميد X الوكيل المساعد للمنافذ …): the speaker is the
+        # name with what comes before it.
+        person = next(
+            (
+                m
+                for m in ctx.matches
+                if m.entry.type == "PERSON"
+                and wk.words[i].start <= m.start
+                and m.last_word - i + 1 <= MAX_SPEAKER_WORDS
+                and m.last_word <= end_word
+            ),
+            None,
+        )
+        if person is None:
+            return None
+        end_word = person.last_word
     start, end = wk.words[i].start, wk.words[end_word].end
     return phrase_speaker(ctx, clause, start, end), content
 

@@ -398,8 +398,9 @@ def name_before_title(
     wk: WordKeys, i: int, lex: Lexicon, covered: set[int], placed: dict[int, LexEntry]
 ) -> tuple[int, int, str] | None:
     """Return the name that word i opens when a title follows it (محمد الخميس رئيس اللجنة):
-    two or three name words, the first without the article, the others name words or a family
-    name with it, right before a title head, where a verb, a mark or a small word stands
+    two to four name words, the first without the article, the others name words (a given
+    name that is also a common word among them: علي) or a family name with it, right before a
+    title head, where a verb, a mark or a small word stands
     before the name. The title after the name says a person is named, so a family name that
     is also a common word (الخميس, Thursday) may end it."""
     rules = lex.rules
@@ -407,10 +408,11 @@ def name_before_title(
     if not _opens_name(wk, i, lex, covered, placed):
         return None
     k = i + 1
-    while k < n and k - i < 3 and wk.joined[k - 1] and k not in placed and k not in covered:
+    while k < n and k - i < 4 and wk.joined[k - 1] and k not in placed and k not in covered:
         if is_word(wk, k, rules.title_heads) is not None:
             break
-        if not (name_word(wk, k, lex, covered) or _definite_family_name(wk, k, lex)):
+        inner = wk.readings[k][0][1] in rules.given_names  # نورة محمد علي الزهراني
+        if not (inner or name_word(wk, k, lex, covered) or _definite_family_name(wk, k, lex)):
             return None
         if definite(wk, k):
             k += 1

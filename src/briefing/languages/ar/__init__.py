@@ -150,6 +150,7 @@ ARABIC_RULES = ArabicRules(
     quote_pairs=(("“", "”"), ("«", "»"), ('"', '"'), ("„", "“")),
     conjunction_clitics=("و", "ف"),
     preposition_clitics=("ل", "ب", "ك"),
+    addressee_clitic="ل",
     locative_clitics=("ب",),
     article="ال",
     pronoun_suffixes=("ه", "ها", "هم", "هما"),
