@@ -73,4 +73,6 @@ def test_the_wheel_ships_py_typed_and_the_language_data(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "briefing/py.typed" in names
     assert "briefing/languages/ar/data/reporting_verbs.txt" in names
+    assert "briefing/languages/ar/data/time/months.txt" in names
+    assert "briefing/languages/en/data/time/months.txt" in names
     assert "briefing/templates/briefing.html.j2" in names

@@ -7,12 +7,18 @@ a test says otherwise, so "yesterday" is 2023-09-17 and a bare "December" is 202
 from __future__ import annotations
 
 import itertools
+import json
+import os
+import shutil
+import subprocess
+import sys
 import time
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+import briefing
 from briefing.analysis import times as timex
 from briefing.analysis.times import find_times
 from briefing.models import TimeRef
@@ -103,6 +109,35 @@ AR_MONTHS: list[tuple[str, list[Row]]] = [
 @pytest.mark.parametrize(("text", "expected"), AR_MONTHS)
 def test_arabic_months(text: str, expected: list[Row]) -> None:
     assert found(text) == expected
+
+
+def test_a_month_spelling_is_a_data_file_line(tmp_path: Path) -> None:
+    """A spelling added to a copy of the Arabic month table (languages/ar/data/time/months.txt)
+    is read as the month it names: no code changes for a new spelling."""
+    text = "وقعت الحادثة في 5 أوغسطس 2023."
+    assert found(text) == []  # not a spelling the table holds
+    package = Path(briefing.__file__).parent
+    copy = tmp_path / "briefing"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__", "models"))
+    with (copy / "languages/ar/data/time/months.txt").open("a", encoding="utf-8") as table:
+        table.write("8: أوغسطس\n")
+    script = (
+        "import json, sys, datetime, briefing\n"
+        "from briefing.analysis.times import find_times\n"
+        "found = find_times(sys.argv[1], 'ar', datetime.date(2023, 9, 18))\n"
+        "print(json.dumps([briefing.__file__] + [[e.text, e.value, e.precision] for e in found]))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script, text],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(tmp_path)},
+    )
+    assert run.returncode == 0, run.stderr
+    module, *dates = json.loads(run.stdout)
+    assert Path(module).is_relative_to(copy)
+    assert dates == [["5 أوغسطس 2023", "2023-08-05", "day"]]
 
 
 def test_arabic_month_precision_is_kept() -> None:

@@ -276,6 +276,16 @@ def read_table(path: Path) -> list[tuple[str, list[str]]]:
     return rows
 
 
+def read_phrase_table(path: Path) -> list[tuple[str, str]]:
+    """Return the (value, phrase) lines of a phrase table, `value: phrase`, one phrase a line,
+    in order: a table whose entries may be more than one word (كانون الثاني, "last night")."""
+    rows = []
+    for line in _lines(path):
+        value, _, phrase = line.partition(":")
+        rows.append((value.strip(), " ".join(phrase.split())))
+    return rows
+
+
 def _lines(path: Path) -> list[str]:
     text = path.read_text(encoding="utf-8")
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]

@@ -14,18 +14,20 @@ from pathlib import Path
 from briefing.languages.ar import arabic_key, common_words
 from briefing.languages.base import read_words
 
+_DATA = Path(__file__).parent / "data" / "time"
+
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 _WORD = re.compile(r"\w+")
 _IMPERFECT = ("ي", "ت", "ن", "ا")
 _CONJUNCTIONS = ("و", "ف")
 # A comma or a relative pronoun opens a clause of its own: "لن تنسى الدعم ... الذي ضرب في فبراير".
-_CLAUSE_BREAK = re.compile(r"[،,؛;]|(?<!\w)(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان)(?!\w)")
+_CLAUSE_PRONOUNS = "|".join(map(re.escape, read_words(_DATA / "clause_pronouns.txt")))
+_CLAUSE_BREAK = re.compile(rf"[،,؛;]|(?<!\w)(?:{_CLAUSE_PRONOUNS})(?!\w)")
 
 
 @cache
 def _future_words() -> frozenset[str]:
-    path = Path(__file__).parent / "data" / "future_words.txt"
-    return frozenset(arabic_key(w) for w in read_words(path))
+    return frozenset(arabic_key(w) for w in read_words(_DATA / "future_words.txt"))
 
 
 def _verb(imperfect: str, common: frozenset[str]) -> bool:

@@ -1,12 +1,18 @@
 """Arabic time words and the patterns built from them, on folded text (see `time`): month and
-weekday names of every region, Hijri months, number words, units and cue words."""
+weekday names of every region, Hijri months, number words, units and cue words. The words are
+data (data/time/*.txt, one file a list, named after the table it fills); the patterns are code."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TypeVar
 
 from briefing.languages.ar import FOLD, MARKS
+from briefing.languages.base import read_phrase_table, read_phrases, read_table, read_words
+
+_V = TypeVar("_V")
 
 # --- Folding (the same as the analysis: briefing.languages.ar) ----------------------------
 
@@ -23,202 +29,112 @@ def _alt(words: Iterable[str]) -> str:
     return "(?:" + "|".join(escaped) + ")"
 
 
-def _table(groups: dict[int, str]) -> dict[str, int]:
-    """Return folded word -> number from {number: "word|word|two words"}."""
-    return {fold(word): number for number, words in groups.items() for word in words.split("|")}
+# --- Reading the data files (data/time/NAME.txt) -------------------------------------------
+
+_DATA = Path(__file__).parent / "data" / "time"
 
 
-def _in_order(words: str) -> list[str]:
-    return words.split("|")
+def _listed(name: str) -> list[str]:
+    """Return the words of a word-list file as written, in order."""
+    return read_words(_DATA / f"{name}.txt")
 
 
-def _words(words: str) -> set[str]:
-    """Return the folded words of "word|word|two words"."""
-    return {fold(word) for word in words.split("|")}
+def _folded(words: Iterable[str]) -> set[str]:
+    """Return the folded words or phrases of `words`."""
+    return {fold(word) for word in words}
+
+
+def _words(name: str) -> set[str]:
+    """Return the folded words of a word-list file."""
+    return _folded(_listed(name))
+
+
+def _table(name: str, value: Callable[[str], _V]) -> dict[str, _V]:
+    """Return folded word -> value from a table file (`value: word word …` lines)."""
+    rows = read_table(_DATA / f"{name}.txt")
+    return {fold(word): value(v) for v, words in rows for word in words}
+
+
+def _phrase_table(name: str) -> dict[str, int]:
+    """Return folded phrase -> number from a phrase-table file (`number: phrase` lines)."""
+    return {fold(phrase): int(n) for n, phrase in read_phrase_table(_DATA / f"{name}.txt")}
+
+
+def _number(text: str) -> float:
+    """Return a table's number: an int unless written with a point (0.5)."""
+    return float(text) if "." in text else int(text)
 
 
 # --- Words -----------------------------------------------------------------------------------
 
-# Egyptian and Gulf, Levantine and Iraqi, Maghrebi names of the Gregorian months.
-MONTHS = _table(
-    {
-        1: "يناير|جانفي|كانون الثاني|كانون ثاني",
-        2: "فبراير|فيفري|شباط",
-        3: "مارس|آذار",
-        4: "أبريل|إبريل|أفريل|نيسان",
-        5: "مايو|ماي|أيار",
-        6: "يونيو|يونيه|جوان|حزيران",
-        7: "يوليو|يوليه|يوليوز|جويلية|تموز",
-        8: "أغسطس|غشت|أوت|آب",
-        9: "سبتمبر|شتنبر|أيلول",
-        10: "أكتوبر|تشرين الأول|تشرين أول",
-        11: "نوفمبر|نونبر|تشرين الثاني|تشرين ثاني",
-        12: "ديسمبر|دجنبر|كانون الأول|كانون أول",
-    }
-)
-# Month names that are also ordinary words or names: months only with a day, a year, a paired
-# name or a cue word before them.
-WEAK_MONTHS = _words("مارس|نيسان|آب|ماي|أوت")
-# ...and these need a day, a year or a paired name: a cue word is not enough (في أب "in a
-# father"), except for آب written with its madda.
-WEAKEST_MONTHS = _words("آب|ماي|أوت")
+MONTHS = _phrase_table("months")
+# Month names that are also ordinary words or names, and of those the ones a cue word is not
+# enough for (see the files).
+WEAK_MONTHS = _words("weak_months")
+WEAKEST_MONTHS = _words("weakest_months")
 
-HIJRI_MONTHS = _table(
-    {
-        1: "محرم",
-        2: "صفر",
-        3: "ربيع الأول|ربيع أول",
-        4: "ربيع الثاني|ربيع الآخر|ربيع ثاني|ربيع آخر",
-        5: "جمادى الأولى|جمادى الأول|جمادى أولى",
-        6: "جمادى الآخرة|جمادى الثانية|جمادى الآخر|جمادى الثاني",
-        7: "رجب",
-        8: "شعبان",
-        9: "رمضان",
-        10: "شوال",
-        11: "ذو القعدة|ذي القعدة",
-        12: "ذو الحجة|ذي الحجة",
-    }
-)
+HIJRI_MONTHS = _phrase_table("hijri_months")
 # Hijri months that are also names or words (رجب طيب أردوغان, صفر "zero", محرم "forbidden").
-STRICT_HIJRI = _words("محرم|صفر|رجب")
+STRICT_HIJRI = _words("strict_hijri")
 
-WEEKDAYS = _table(
-    {
-        0: "الاثنين|الإثنين",
-        1: "الثلاثاء",
-        2: "الأربعاء",
-        3: "الخميس",
-        4: "الجمعة",
-        5: "السبت",
-        6: "الأحد",
-    }
-)
+WEEKDAYS = _table("weekdays", int)
+ORDINALS = _phrase_table("ordinals")
 
-_ONES = _in_order("الأول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع")
-ORDINALS = {
-    **{fold(w): i + 1 for i, w in enumerate(_ONES)},
-    fold("العاشر"): 10,
-    fold("الحادي عشر"): 11,
-    **{fold(f"{w} عشر"): i + 11 for i, w in enumerate(_ONES) if i > 0},
-    fold("العشرين"): 20,
-    fold("الحادي والعشرين"): 21,
-    **{fold(f"{w} والعشرين"): i + 21 for i, w in enumerate(_ONES) if i > 0},
-    fold("الثلاثين"): 30,
-    fold("الحادي والثلاثين"): 31,
-}
+_UNIT_NUMBERS = _table("unit_numbers", int)
+TENS = _table("tens", int)
+NUMBER_WORDS: dict[str, float] = {**_UNIT_NUMBERS, **TENS, **_table("other_numbers", _number)}
 
-_UNIT_NUMBERS = _table(
-    {
-        1: "واحد|واحدة|أحد|إحدى",
-        2: "اثنان|اثنين|اثنتان|اثنتين|اثنا|اثني|اثنتا|اثنتي",
-        3: "ثلاث|ثلاثة",
-        4: "أربع|أربعة",
-        5: "خمس|خمسة",
-        6: "ست|ستة",
-        7: "سبع|سبعة",
-        8: "ثمان|ثماني|ثمانية",
-        9: "تسع|تسعة",
-    }
-)
-TENS = _table(
-    {
-        20: "عشرون|عشرين",
-        30: "ثلاثون|ثلاثين",
-        40: "أربعون|أربعين",
-        50: "خمسون|خمسين",
-        60: "ستون|ستين",
-        70: "سبعون|سبعين",
-        80: "ثمانون|ثمانين",
-        90: "تسعون|تسعين",
-    }
-)
-NUMBER_WORDS: dict[str, float] = {
-    **_UNIT_NUMBERS,
-    **TENS,
-    **_table({10: "عشر|عشرة", 100: "مئة|مائة"}),
-    fold("نصف"): 0.5,
-}
 
-# Unit noun -> (unit, the quantity the noun says by itself: 1 singular, 2 dual, None plural).
-UNITS: dict[str, tuple[str, int | None]] = {
-    fold(word): (unit, count)
-    for unit, forms in {
-        "day": {1: "يوم|يوما", None: "أيام", 2: "يومين|يومان"},
-        "week": {1: "أسبوع|أسبوعا", None: "أسابيع", 2: "أسبوعين|أسبوعان"},
-        "month": {1: "شهر|شهرا", None: "أشهر|شهور", 2: "شهرين|شهران"},
-        "year": {1: "عام|عاما|سنة", None: "أعوام|سنوات|سنين", 2: "عامين|عامان|سنتين|سنتان"},
-        "hour": {1: "ساعة", None: "ساعات", 2: "ساعتين|ساعتان"},
-    }.items()
-    for count, words in forms.items()
-    for word in words.split("|")
-}
+def _units() -> dict[str, tuple[str, int | None]]:
+    """Return unit noun -> (unit, the quantity the noun says by itself: 1 singular, 2 dual, None
+    plural), from `unit count: word word …` lines."""
+    found: dict[str, tuple[str, int | None]] = {}
+    for value, words in read_table(_DATA / "units.txt"):
+        unit, count = value.split()
+        for word in words:
+            found[fold(word)] = (unit, None if count == "plural" else int(count))
+    return found
+
+
+UNITS = _units()
 PLURAL_UNITS = {w: u for w, (u, c) in UNITS.items() if c is None}
 DUAL_UNITS = {w: u for w, (u, c) in UNITS.items() if c == 2}
 
-_PAST = "الماضي|المنصرم|الفائت|السابق|الماضية|المنصرمة|الفائتة|السابقة"
-_NEXT = "المقبل|القادم|المقبلة|القادمة"
-_CURRENT = "الجاري|الحالي|الجارية|الحالية"
-DIRECTION = {**dict.fromkeys(_words(_PAST), -1), **dict.fromkeys(_words(_NEXT), 1)}
-CURRENT_WORDS = _words(_CURRENT)
-
-PERIOD_UNITS = {
-    fold("الأسبوع"): "week",
-    "الشهر": "month",
-    "العام": "year",
-    fold("السنة"): "year",
-    "الموسم": "season",
-    "الربع": "quarter",
+_PAST = _listed("past_words")
+_NEXT = _listed("next_words")
+_CURRENT = _listed("current_words")
+DIRECTION = {
+    **dict.fromkeys(_folded(_PAST), -1),
+    **dict.fromkeys(_folded(_NEXT), 1),
 }
+CURRENT_WORDS = _folded(_CURRENT)
+
+PERIOD_UNITS = _table("period_units", str)
 # Modifiers that name the end of a week: with الأسبوع they mean the weekend (نهاية الأسبوع).
-WEEK_END_MODS = _words("نهاية|أواخر")
+WEEK_END_MODS = _words("week_end_mods")
 
 # Words before a month or a year that make it a date ("in", "since", "by", "early in" ...).
-CUES = _words(
-    "في|منذ|حتى|بحلول|خلال|قبل|بعد|مطلع|أوائل|بداية|منتصف|أواسط|أواخر|نهاية|شهر|شهري|من|إلى"
-    "|الى|طوال|اعتبارا|ابتداء|بين|مع"
-)
+CUES = _words("cues")
 # Prepositions that may stand before a bare year ("في 2022"); the year must not count a noun.
-YEAR_PREPOSITIONS = _words("في|منذ|حتى|بحلول|خلال|قبل|بعد|من|إلى|الى|وحتى")
+YEAR_PREPOSITIONS = _words("year_prepositions")
 # Words after "في 2022" that do not count anything.
-COUNT_EXCEPTIONS = _words("أيضا|تقريبا|تحديدا|فقط|وحدها|وحده")
+COUNT_EXCEPTIONS = _words("count_exceptions")
 # Words before "1600م" that make it metres, not a year.
-LENGTH_WORDS = _words("مسافة|بطول|طول|ارتفاع|بارتفاع|عمق|بعمق|عرض|سباق")
+LENGTH_WORDS = _words("length_words")
 
-RELATIVE_DAYS = _table(
-    {
-        -2: "أول أمس|أول من أمس|أمس الأول",
-        -1: "أمس|الأمس|البارحة|الليلة الماضية",
-        0: "اليوم|الليلة",
-        1: "غدا|غد",
-        2: "بعد غد",
-    }
-)
-# Words before اليوم that make it "that day", a newspaper's name (عين اليوم، المصري اليوم,
-# روسيا اليوم), or an order of the day.
-NOT_TODAY = _words("ذلك|ذات|نفس|صحيفة|جريدة|مجلة|برنامج|قناة|عين|أخبار|المصري|روسيا|أمر")
+RELATIVE_DAYS = _phrase_table("relative_days")
+# Words before اليوم that make it "that day", a newspaper's name, or an order of the day.
+NOT_TODAY = _words("not_today")
 # Words after اليوم that make it "that same day".
-SAME = _words("ذاته|نفسه|ذاك|ذلك")
+SAME = _words("same")
 # Nouns that العام follows as an adjective, "general" or "public" (الأمين العام، الرأي العام).
-GENERAL_HEADS = _words(
-    "الأمين|المدعي|النائب|المدير|الرأي|القطاع|المراقب|المفتش|المنسق|القائد|المؤتمر|الإضراب"
-    "|العفو|الصالح|النظام|المال|الشأن|الاتجاه|الإطار|الأمن|التعليم|المرشد|الوضع|المستوى"
-    "|المعدل|المؤشر|الطابع|المجلس|الحق|الإنفاق|الدين|الموظف|الذوق|النقل|المشهد|الوعي|المزاج"
-    "|الانطباع|الجمهور|المحامي|المقرر|المستشار|الحاكم|القائم|الناطق"
-)
+GENERAL_HEADS = _words("general_heads")
 # Nouns before an ordinal that it counts instead of days (الأسبوع الأول من مارس).
-ORDINAL_HEADS = _words("الأسبوع|النصف|الربع|الثلث|العشر|الشهر")
-# Words before a bare weekday that make it something else (صلاة الجمعة, بين الاثنين "the two"),
-# or a family name (محمد الخميس).
-NOT_WEEKDAY = _words(
-    "صلاة|خطبة|خطيب|جامع|مسجد|صلوات|الواحد|بين|كلا|هذين|هذان|كلتا"
-    "|محمد|أحمد|علي|عبدالله|عبدالعزيز|عبدالرحمن|خالد|سعد|سعود|فهد|ناصر|سلمان|فيصل"
-    "|إبراهيم|يوسف|عمر|حسن|حسين|صالح|سالم|سليمان|تركي|بندر|ماجد|منصور|سلطان|نايف|مشعل"
-)
-_DURATION_NOUNS = "لمدة|مدة|على مدى|على مدار|طوال|طيلة|مدتها|مدته"
-_DURATION_VERBS = (
-    "استمر|استمرت|استمرا|يستمر|تستمر|سيستمر|ستستمر|استغرق|استغرقت|يستغرق|تستغرق|سيستغرق|ستستغرق"
-    "|دام|دامت|يدوم|تدوم"
-)
+ORDINAL_HEADS = _words("ordinal_heads")
+# Words before a bare weekday that make it something else (صلاة الجمعة), or a family name.
+NOT_WEEKDAY = _words("not_weekday")
+_DURATION_NOUNS = read_phrases(_DATA / "duration_nouns.txt")
+_DURATION_VERBS = _listed("duration_verbs")
 
 # --- Regex pieces (folded text) --------------------------------------------------------------
 
@@ -236,10 +152,10 @@ _NUMW = (
     r"|عشره?|مئه|مائه|نصف)"
 )
 _UNIT_ALT = _alt(UNITS)
-_ADJ = _alt(_words(f"{_PAST}|{_NEXT}|{_CURRENT}"))
-_MOD = _alt(_words("مطلع|أوائل|بداية|منتصف|أواسط|أواخر|نهاية"))
-_SEASON = _alt(_words("صيف|شتاء|ربيع|خريف"))
-_TOD = _alt(_words("مساء|صباح|ليلة|فجر|ظهر|عصر|ظهيرة|منتصف ليل"))
+_ADJ = _alt(_folded([*_PAST, *_NEXT, *_CURRENT]))
+_MOD = _alt(_words("modifiers"))
+_SEASON = _alt(_words("seasons"))
+_TOD = _alt(_folded(read_phrases(_DATA / "times_of_day.txt")))
 _APPROX = r"(?:(?:نحو|حوالي|قرابه|زهاء)\s+)?"
 _YEAR_NOUN = r"(?:عام|(?:ال|لل)عام|سنه|(?:ال|لل)سنه)"
 _GREG_ERA = r"(?:م|ميلاديه?|للميلاد)"
@@ -313,7 +229,7 @@ RELATIVE_DAY_RE = _compile(
 )
 WEEKDAY_RE = _compile(
     rf"(?P<x>(?:(?P<tod>{_TOD})\s+)?(?:(?P<yawm>يومي?)\s+)?(?P<wd>{_WD})"
-    rf"(?:\s+(?P<adj>{_alt(_words(f'{_PAST}|{_NEXT}'))}))?){_E}"
+    rf"(?:\s+(?P<adj>{_alt(_folded([*_PAST, *_NEXT]))}))?){_E}"
 )
 _QUANTITY = (
     rf"(?:(?P<num>\d{{1,4}}|{_NUMW})\s+)?(?P<unit>{_UNIT_ALT})(?:\s+(?P<one>واحده?|كامله?))?{_E}"
@@ -321,7 +237,7 @@ _QUANTITY = (
 AGO_RE = _compile(rf"(?P<x>(?P<dir>منذ|قبل|بعد)\s+{_APPROX}{_QUANTITY})(?!\s*\d)")
 # A verb of lasting may have its subject between it and the quantity: استمرت الاحتجاجات ثلاثة أيام.
 DURATION_RE = re.compile(
-    rf"{_B}[وف]?(?:{_alt(_words(_DURATION_NOUNS))}|{_alt(_words(_DURATION_VERBS))}(?:\s+ال\w+)?)\s+"
+    rf"{_B}[وف]?(?:{_alt(_folded(_DURATION_NOUNS))}|{_alt(_folded(_DURATION_VERBS))}(?:\s+ال\w+)?)\s+"
     rf"(?:(?:نحو|حوالي|قرابه|زهاء|اكثر\s+من|اقل\s+من)\s+)?(?P<x>{_QUANTITY})(?!\s*\d)"
 )
 _PLURAL_ALT = _alt(PLURAL_UNITS)

@@ -11,96 +11,64 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
+from typing import TypeVar
 
 from briefing.analysis import times
 from briefing.analysis.times import UNRESOLVED
+from briefing.languages.base import read_phrase_table, read_table, read_words
 from briefing.languages.en.time_doc import TimeDoc
 from briefing.models import TimeRef
 
-# --- Words -----------------------------------------------------------------------------------
+_V = TypeVar("_V")
+
+# --- Words (data/time/NAME.txt, one file a list, named after the table it fills) -------------
+
+_DATA = Path(__file__).parent / "data" / "time"
 
 
-def _in_order(words: str) -> list[str]:
-    return words.split()
+def _words(name: str) -> set[str]:
+    """Return the words of a word-list file."""
+    return set(read_words(_DATA / f"{name}.txt"))
 
 
-_MONTH_NAMES = _in_order(
-    "January February March April May June July August September October November December"
-)
-_MONTHS = {name: i + 1 for i, name in enumerate(_MONTH_NAMES)}
-_ABBREVIATIONS = {name[:3]: i + 1 for i, name in enumerate(_MONTH_NAMES) if name != "May"}
-_ABBREVIATIONS["Sept"] = 9
-_WEEKDAY_NAMES = _in_order("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
-_WEEKDAYS = {name: i for i, name in enumerate(_WEEKDAY_NAMES)}
+def _table(name: str, value: Callable[[str], _V]) -> dict[str, _V]:
+    """Return word -> value from a table file (`value: word word …` lines), in order."""
+    return {word: value(v) for v, words in read_table(_DATA / f"{name}.txt") for word in words}
 
-_SMALL = _in_order(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
-    " sixteen seventeen eighteen nineteen"
-)
-_TENS_NAMES = _in_order("twenty thirty forty fifty sixty seventy eighty ninety")
+
+_MONTHS = _table("months", int)
+_ABBREVIATIONS = _table("month_abbreviations", int)
+_WEEKDAYS = _table("weekdays", int)
+
+_UNIT_NUMBERS = _table("unit_numbers", int)
+_TENS = _table("tens", int)
 _NUMBERS: dict[str, float] = {
-    **{w: i + 1 for i, w in enumerate(_SMALL)},
-    **{w: 20 + 10 * i for i, w in enumerate(_TENS_NAMES)},
-    "a": 1,
-    "an": 1,
-    "hundred": 100,
+    **_UNIT_NUMBERS,
+    **_table("teens", int),
+    **_TENS,
+    **_table("other_numbers", int),
 }
-_UNITS = {unit: unit for unit in ("day", "week", "month", "year", "hour")} | {"fortnight": "week"}
+_UNITS = _table("units", str)
 
 # Words before a bare month or year that make it a date ("in June", "since 2001"); "and", "or"
 # and "to" only after another month.
-_CUES = set(
-    _in_order(
-        "in since by until till from during before after through throughout between and or to"
-        " early late mid last next this of around for on"
-    )
-)
-_YEAR_CUES = _CUES - {"and", "or", "to", "of", "on", "last", "next", "this"}
+_CUES = _words("cues")
+_YEAR_CUES = _CUES - _words("month_only_cues")
 # Words after a cued number that show it counts something ("in 2000 people"), or that it is a
 # time of day ("from 1900 GMT").
-_COUNT_NOUNS = set(
-    _in_order(
-        "people persons cases jobs units copies votes times percent members workers children men"
-        " women troops soldiers homes pounds dollars euros tonnes tons miles metres meters feet"
-        " users customers calls deaths seats shares points acres staff games"
-        " gmt bst utc cet est pst hrs hours local"
-    )
-)
+_COUNT_NOUNS = _words("count_nouns")
 # Words before "the 2005 campaign" that make the number a year's, not a count's.
-_DETERMINERS = set(_in_order("the a an his her its their our my your this that whose s"))
+_DETERMINERS = _words("determiners")
 # Words after a number that are no noun it could date.
-_NOT_NOUNS = set(
-    _in_order(
-        "and or to of in on at by for with from per than more less million billion thousand"
-        " hundred percent against across into over under through toward towards past was were"
-        " is are has had have will would that which who"
-    )
-)
+_NOT_NOUNS = _words("not_nouns")
 # Named days that are no plain weekday ("Black Friday"), and papers ("Sunday Times").
-_NOT_WEEKDAY_BEFORE = set(
-    _in_order("Black Good Super Bloody Ash Easter Cyber Holy Maundy Palm Shrove Whit Man Girl")
-)
-_NOT_WEEKDAY_AFTER = set(
-    _in_order(
-        "Times Telegraph Mirror Express People Post Herald Mail Sport Independent Tribune Night"
-        " Observer Star Sun"
-    )
-)
+_NOT_WEEKDAY_BEFORE = _words("not_weekday_before")
+_NOT_WEEKDAY_AFTER = _words("not_weekday_after")
 
 # Words that name a day next to publication, by days after it.
-_RELATIVE_DAYS = {
-    "the day before yesterday": -2,
-    "yesterday": -1,
-    "last night": -1,
-    "today": 0,
-    "tonight": 0,
-    **dict.fromkeys(["this morning", "this afternoon", "this evening"], 0),
-    "earlier today": 0,
-    "later today": 0,
-    "tomorrow": 1,
-    "the day after tomorrow": 2,
-}
-_DIRECTIONS = {"last": -1, "past": -1, "this": 0, "current": 0, "next": 1, "coming": 1}
+_RELATIVE_DAYS = {phrase: int(n) for n, phrase in read_phrase_table(_DATA / "relative_days.txt")}
+_DIRECTIONS = _table("directions", int)
 
 # --- Regex pieces ------------------------------------------------------------------------------
 
@@ -112,7 +80,7 @@ def _alt(words: Iterable[str]) -> str:
 
 _MON = rf"(?:{_alt(_MONTHS)}|{_alt(_ABBREVIATIONS)}\.?)"
 _WD = _alt(_WEEKDAYS)
-_NUM_WORD = rf"(?:{_alt(_TENS_NAMES)}[\s-]+{_alt(_SMALL[:9])}|{_alt(_NUMBERS)}|a\s+couple\s+of)"
+_NUM_WORD = rf"(?:{_alt(_TENS)}[\s-]+{_alt(_UNIT_NUMBERS)}|{_alt(_NUMBERS)}|a\s+couple\s+of)"
 _QTY = rf"(?P<q>\d{{1,4}}(?:\.\d+)?|(?i:{_NUM_WORD}))"
 _UNIT = rf"(?P<u>(?i:{_alt(_UNITS)}))"
 _MOD = (
