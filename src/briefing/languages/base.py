@@ -77,6 +77,7 @@ class LanguageRules:
     # a number before them is multiplied by
     given_names: frozenset[str] = field(default_factory=frozenset)  # given names that are
     # also common words (علي): they go on with a name, never open one
+    plural_inverting_verbs: frozenset[str] = field(default_factory=frozenset)  # "…, say X"
     content_verbs: frozenset[str] = field(default_factory=frozenset)  # verbs that report only
     # when what is said follows in the sentence: بين is "explained" before أن, "between" elsewhere
     back_references: frozenset[str] = field(default_factory=frozenset)  # ذلك in أوضح ذلك X:

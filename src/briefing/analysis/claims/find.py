@@ -131,14 +131,16 @@ def _carried_over(
     """Return the attribution, or for a clause with no speaker of its own the one it goes on
     with: its sentence's, or for a quote the last speaker's. A clause that opens with "saying"
     goes with the speaker of its sentence's verb ("…," he told the court, saying …)."""
+    said = sentence_speaker.speaker if sentence_speaker is not None else None
     if (
-        sentence_speaker is not None
-        and sentence_speaker.speaker is not None
-        and sentence_speaker.speaker.entity_key is not None
+        said is not None
         and attribution.speaker is not None
         and reading_in(ctx.wk, clause.first, ctx.rules.participle_attributions)
+        # its own name, or one that does not hold the participle's pick ("A Labour spokesman
+        # criticised Mr Howard's record, saying …" is the spokesman's, not Mr Howard's)
+        and (said.entity_key is not None or attribution.speaker.text not in said.text)
     ):
-        return replace(attribution, speaker=sentence_speaker.speaker)
+        return replace(attribution, speaker=said)
     if attribution.speaker is None and sentence_speaker is not None:
         # A later clause of reported speech keeps its sentence's speaker.
         return Attribution(sentence_speaker.speaker, clause.start, False)

@@ -208,11 +208,18 @@ def _passive_speaker(ctx: ClaimContext, v: int, clause: Clause) -> Attribution |
 
 def _speech_follows(ctx: ClaimContext, v: int, clause: Clause) -> bool:
     """Say whether words are reported after verb v: "that", a colon, or a quote anywhere after
-    it ("called the victory "a natural result"")."""
+    it ("called the victory "a natural result""), or a clause of saying next ("criticised his
+    record, saying …")."""
     if introduces_content(ctx, v, clause):
         return True
-    rest = ctx.text[ctx.wk.words[v].end : clause.end]
-    return any(o in rest for o, _ in ctx.rules.quote_pairs)
+    wk = ctx.wk
+    rest = ctx.text[wk.words[v].end : clause.end]
+    nxt = clause.last + 1
+    return any(o in rest for o, _ in ctx.rules.quote_pairs) or (
+        nxt < len(wk.words)
+        and "," in ctx.text[wk.words[clause.last].end : wk.words[nxt].start]
+        and reading_in(wk, nxt, ctx.rules.participle_attributions)
+    )
 
 
 def past_linking_words(ctx: ClaimContext, clause: Clause) -> int:
@@ -309,6 +316,7 @@ def _speaker_at_the_end(
         and (
             i >= clause.last - 4
             or _between_commas(ctx, i, clause)
+            or _inverted_after_comma(ctx, i, clause)
             # "…", he said adding that …: a participle goes on with the same speaker
             or (i < clause.last and reading_in(wk, i + 1, rules.participle_attributions))
         )
@@ -366,6 +374,18 @@ def _inverted_speaker(ctx: ClaimContext, clause: Clause, last: int) -> Attributi
     start, end = wk.words[last + 1].start, wk.words[clause.last].end
     speaker = phrase_speaker(ctx, clause, start, end)
     return Attribution(speaker, clause.start, reading_in(wk, last, ctx.rules.denial_verbs))
+
+
+def _inverted_after_comma(ctx: ClaimContext, v: int, clause: Clause) -> bool:
+    """Say whether verb v opens the clause's last words after a comma, its speaker after it:
+    "…, say those close to the negotiations"."""
+    text, wk = ctx.text, ctx.wk
+    return (
+        0 < v
+        and clause.last - v <= MAX_SPEAKER_WORDS
+        and reading_in(wk, v, ctx.rules.plural_inverting_verbs)
+        and "," in text[wk.words[v - 1].end : wk.words[v].start]
+    )
 
 
 def _between_commas(ctx: ClaimContext, v: int, clause: Clause) -> bool:

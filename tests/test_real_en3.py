@@ -1,0 +1,60 @@
+"""English reports, third round: what may come (can, may, could be) puts a bare weekday or
+month ahead; "…, say X" with the verb before a plural speaker; a verb of judgement followed by
+", saying" has its subject as the speaker; "Critics fear …"."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from conftest import make_briefing
+
+
+def _brief(tmp_path: Path, body: str) -> dict[str, Any]:
+    article = tmp_path / "a.txt"
+    article.write_text("A headline\n\n" + body, encoding="utf-8")
+    return make_briefing(str(article), language="en", published=dt.date(2024, 3, 7))
+
+
+def _speaker(b: dict[str, Any], piece: str) -> str | None:
+    claim = next(c for c in b["claims"] if piece in c["text"] and c["kind"] != "role")
+    return (claim["speaker"] or {}).get("text")
+
+
+def test_what_may_come_puts_a_bare_day_or_month_ahead(tmp_path: Path) -> None:
+    # 7 March 2024 is a Thursday.
+    b = _brief(
+        tmp_path,
+        "A ruling could be reached in December, when the judges sit again.\n\n"
+        "The young side can beat Italy on Sunday, the coach believes.\n\n"
+        "The council may close the library in June.\n\n"
+        "He could not train on Monday because of a cold.",
+    )
+    values = {d["text"]: d["value"] for d in b["dates"]}
+    assert values["December"] == "2024-12"
+    assert values["Sunday"] == "2024-03-10"
+    assert values["June"] == "2024-06"
+    assert values["Monday"] == "2024-03-04"  # "could not" tells of the past
+
+
+def test_say_before_a_plural_speaker(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "The talks have made good progress, say those close to the negotiations.\n\n"
+        "The scheme is too costly, say analysts at the ratings agency.",
+    )
+    assert _speaker(b, "made good progress") == "those close to the negotiations"
+    assert _speaker(b, "too costly") == "analysts at the ratings agency"
+
+
+def test_a_verb_of_judgement_then_saying_has_its_subject_as_speaker(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "Carla Mendes said the bill was fair.\n\n"
+        "A Green Party spokeswoman criticised Peter Lowe's record, saying rail fares had risen "
+        "by 12% while he was transport secretary.\n\n"
+        "Critics fear the levy could drive small shops out of business.",
+    )
+    assert _speaker(b, "rail fares had risen") == "A Green Party spokeswoman"
+    assert _speaker(b, "drive small shops") == "Critics"
