@@ -381,7 +381,7 @@ def _inverted_after_comma(ctx: ClaimContext, v: int, clause: Clause) -> bool:
     "…, say those close to the negotiations"."""
     text, wk = ctx.text, ctx.wk
     return (
-        0 < v
+        v > 0
         and clause.last - v <= MAX_SPEAKER_WORDS
         and reading_in(wk, v, ctx.rules.plural_inverting_verbs)
         and "," in text[wk.words[v - 1].end : wk.words[v].start]
