@@ -127,3 +127,19 @@ def test_a_feminine_participle_goes_with_the_body_that_opens_the_sentence(
         "عددها بلغ 40 حالة.",
     )
     assert _speaker(b, "عددها بلغ 40") == "وزارة الصحة"
+
+
+def test_a_first_name_and_an_initial_then_the_verb(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "الطالبة هند. ر. قالت وصلت أنا ووالدي إلى المدينة في الصيف.\n\n"
+        "الطالب فارس . ع .يقول إن زملاءه استقبلوه في المطار.\n\n"
+        "وزارة التعليم أعلنت أن الدراسة تبدأ مبكرا.\n\n"
+        "وفي جدة، قال مدير الميناء إن الحركة زادت.",
+    )
+    texts = [c["text"] for c in b["claims"] if c["kind"] != "role"]
+    assert not any(t.strip() in ("ر.", "ع .", "الطالبة هند.") for t in texts)  # one sentence
+    assert "هند" in (_speaker(b, "وصلت أنا ووالدي") or "")
+    assert "فارس" in (_speaker(b, "استقبلوه في المطار") or "")
+    assert _speaker(b, "الدراسة تبدأ") == "وزارة التعليم"
+    assert _speaker(b, "الحركة زادت") == "مدير الميناء"  # the place sets the scene

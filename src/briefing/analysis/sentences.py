@@ -114,7 +114,9 @@ def _ends_sentence(
         return not _line_goes_on(text, m.start(), m.end(), rules)
     if found == "." and m.end() < len(text) and not text[m.end()].isspace():
         return _glued_stop(text, m.start())
-    if found.startswith(".") and _is_abbreviation(text, m.start()):
+    if found.startswith(".") and (
+        _is_abbreviation(text, m.start()) or _initial_follows(text, m.end(), rules)
+    ):
         return False
     nxt = _NON_SPACE.search(text, m.end())
     after = nxt.start() if nxt else len(text)
@@ -239,8 +241,31 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     before = text[max(0, dot - 6) : dot].split()
     if not before:
         return False
-    word = before[-1].casefold().lstrip("(\"'“«")
+    word = before[-1].casefold().lstrip("(\"'“«.")
     if word in _ABBREVIATIONS:
         return True
-    # A single capital letter (an initial, as in "George W. Bush").
-    return len(word) == 1 and word.isalpha() and word.isascii()
+    # A single capital letter (an initial, as in "George W. Bush"), or one Arabic letter (the
+    # initial of a family name kept back: الطالبة إيمان. ق. قالت).
+    if len(word) == 1 and word.isalpha():
+        return word.isascii() or _initial_stands(text, dot)
+    return False
+
+
+def _initial_stands(text: str, dot: int) -> bool:
+    """Say whether the one letter before `dot` is an initial: a word stands before it too."""
+    before = text[max(0, dot - 30) : dot].split()
+    return len(before) >= 2 and len(before[-2].strip(".")) >= 2
+
+
+def _initial_follows(text: str, pos: int, rules: LanguageRules | None) -> bool:
+    """Say whether an initial follows `pos` and a verb of saying after it: one letter and its
+    full stop (الطالبة إيمان. ق. قالت). Before a name the letter is a title (م. خالد, "Eng.")."""
+    m = _INITIAL.match(text, pos)
+    if m is None or rules is None:
+        return False
+    nxt = text[m.end() : m.end() + 40].split()
+    verbs = rules.reporting_verbs | rules.carry_verbs
+    return bool(nxt) and any(k in verbs for _, k in rules.variants(nxt[0].strip(".،,")))
+
+
+_INITIAL = re.compile(r"\s*[^\W\d_]\s?\.")

@@ -44,6 +44,11 @@ def speaker_after_verb(
         denied = reading_in(wk, v, rules.denial_verbs)
         if reading_in(wk, v, rules.impersonal_verbs) and introduces_content(ctx, v, clause):
             return Attribution(None, clause.start, False)  # يذكر أن: the report's own voice
+        named = _named_before(ctx, v, clause)
+        if named is not None:
+            # الطالبة إيمان. ق. قالت وصلت …: a name before the verb is its subject, and what
+            # follows is what she said, even without إن.
+            return Attribution(named, wk.words[v].end, denied)
         found = speaker_after(ctx, v, clause)
         if (
             found is not None
@@ -308,6 +313,20 @@ def _content_start(ctx: ClaimContext, j: int, clause: Clause) -> int:
         if reading_in(wk, k, ctx.rules.complementizers):
             return wk.words[k].start
     return wk.words[j].end
+
+
+def _named_before(ctx: ClaimContext, v: int, clause: Clause) -> Speaker | None:
+    """Return the person or body named right before verb v as its subject (وزارة الصحة
+    أعلنت), not a place that sets the scene (وفي الرياض، قال)."""
+    if v <= clause.first or re.search(
+        r"[،,:]", ctx.text[ctx.wk.words[v - 1].end : ctx.wk.words[v].start]
+    ):
+        return None
+    named = _speaker_before(ctx, v, clause)
+    if named is None or named.entity_key is None:
+        return None
+    kinds = {m.entry.type for m in ctx.matches if m.entry.key == named.entity_key}
+    return named if kinds & {"PERSON", "ORG"} else None
 
 
 def _speaker_before(ctx: ClaimContext, v: int, clause: Clause) -> Speaker | None:

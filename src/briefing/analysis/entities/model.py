@@ -107,6 +107,8 @@ def _model_word_ok(wk: WordKeys, i: int, lex: Lexicon, counts: Counter[str]) -> 
         return False
     if not rules.is_name_like(wk.words[i].text) or key in rules.event_triggers:
         return False
+    if any(k in rules.reporting_verbs or k in rules.carry_verbs for _, k in wk.readings[i]):
+        return False  # اضافت: a verb of saying, however it is spelt, names no one
     if rules.inflected_common(key) or _after_number(wk, i):
         return False  # a verb or a noun in its case (تستضيف, أسبوعا); a unit (9 ريال)
     if any(k in lex.adjectives for _, k in wk.readings[i]):
