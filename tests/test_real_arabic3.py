@@ -143,3 +143,15 @@ def test_a_first_name_and_an_initial_then_the_verb(tmp_path: Path) -> None:
     assert "فارس" in (_speaker(b, "استقبلوه في المطار") or "")
     assert _speaker(b, "الدراسة تبدأ") == "وزارة التعليم"
     assert _speaker(b, "الحركة زادت") == "مدير الميناء"  # the place sets the scene
+
+
+def test_products_named_in_quotes_are_no_entities(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "وعرضت الشركة في المعرض فئة «فالكون إس تي» التي تعد الأسرع بين سياراتها.\n\n"
+        "ويمكن تشغيل الموسيقى من أداة «سمارت بود» مباشرة.\n\n"
+        "وقال مدير «فالكون» إن المبيعات زادت بنسبة 9%.",
+    )
+    names = {e["name"] for e in b["entities"]}
+    assert not any("إس تي" in n or "سمارت" in n for n in names)
+    assert _speaker(b, "المبيعات زادت") == "مدير «فالكون»"  # the quote closes with the name

@@ -195,6 +195,12 @@ def phrase_speaker(ctx: ClaimContext, clause: Clause, start: int, end: int) -> S
     anonymous when it names no one and is a source's head word (مصدر, "an official") or the
     clause says the name was withheld."""
     text, wk, rules = ctx.text, ctx.wk, ctx.rules
+    for opener, closer in rules.quote_pairs:  # مدير «بنتلي»: the quote closes with the name
+        opened = text.count(opener, start, end)
+        shut = text.count(closer, start, end) if opener != closer else opened // 2
+        if end < len(text) and text[end] == closer and opened - (opener == closer) * shut > shut:
+            end += 1
+            break
     key = key_of(ctx.matches, start, end)
     heads = [i for i in wk.touching(start, end) if wk.words[i].start >= start]
     anonymous_ = key is None and (
