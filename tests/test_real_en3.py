@@ -58,3 +58,24 @@ def test_a_verb_of_judgement_then_saying_has_its_subject_as_speaker(tmp_path: Pa
     )
     assert _speaker(b, "rail fares had risen") == "A Green Party spokeswoman"
     assert _speaker(b, "drive small shops") == "Critics"
+
+
+def test_a_fixture_in_the_present_is_the_coming_day(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "Scotland lost to Ireland last week and face Italy at Murrayfield on Saturday.\n\n"
+        "Scotland beat Wales on Saturday.",
+    )
+    values = [(d["text"], d["value"]) for d in b["dates"] if d["text"] == "Saturday"]
+    assert values == [("Saturday", "2024-03-09"), ("Saturday", "2024-03-02")]
+
+
+def test_an_aside_with_a_title_and_a_place_names_the_speaker(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "But the head of the review panel, Judge Maria Lindqvist of Sweden, warned that "
+        'there was "a long way to go".\n\n'
+        "Team captain Owen Pryce has rubbished suggestions that the squad is too old.",
+    )
+    assert _speaker(b, "a long way to go") == "Maria Lindqvist"
+    assert _speaker(b, "too old") == "Team captain Owen Pryce"

@@ -24,6 +24,7 @@ from briefing.analysis.claims.sources import trailing_speaker
 from briefing.models import Speaker
 
 MAX_OPENING_CLAUSE = 16  # words of an opening participle clause before its comma
+APPOSITION = 6  # words an aside between commas adds to a subject ("X, Ambassador Y of Z,")
 
 
 def subject_or_source(
@@ -80,9 +81,14 @@ def _subject_speaker(
     if head[:1] in ctx.quote_openers:
         return None  # a quote first: its speaker comes after it
     first = _after_opening_phrase(ctx, clause)
-    for v in range(first + 1, min(clause.last, first + MAX_SUBJECT_WORDS) + 1):
+    for v in range(first + 1, min(clause.last, first + MAX_SUBJECT_WORDS + APPOSITION) + 1):
         if not ctx.reports(v) or mention_at(ctx.matches, v) is not None:
             continue
+        if (
+            v > first + MAX_SUBJECT_WORDS
+            and ctx.text.count(",", ctx.wk.words[first].start, ctx.wk.words[v].start) != 2
+        ):
+            continue  # so far from its subject only past an aside between two commas
         passive = _passive_speaker(ctx, v, clause)
         if passive is not None:
             return passive  # "the claim was denied by a UKIP spokesman"
@@ -174,15 +180,17 @@ def _before_apposition(ctx: ClaimContext, first: int, v: int, gap: str) -> int |
 
 
 def _person_between_commas(ctx: ClaimContext, before: int, v: int) -> Speaker | None:
-    """Return the person who alone fills the aside between a title and its verb."""
+    """Return the person who fills the aside between a title and its verb, alone or with a
+    title and a place of their own ("the chairman, Ambassador Stefan Johannesson of Iceland,")."""
     text, wk = ctx.text, ctx.wk
     start, end = wk.words[before].end, wk.words[v].start
     aside = text[start:end].strip(" ,")
-    for m in ctx.matches:
-        inside = m.entry.type == "PERSON" and start < m.start and m.end < end
-        if inside and text[m.start : m.end] == aside:
-            return Speaker(aside, m.entry.key, False)
-    return None
+    people = [m for m in ctx.matches if m.entry.type == "PERSON" and start < m.start < end]
+    if len(people) != 1 or "," in aside or len(aside.split()) > MAX_SPEAKER_WORDS:
+        return None
+    m = people[0]
+    name = text[m.start : m.end]
+    return Speaker(aside if name == aside else name, m.entry.key, False)
 
 
 def _passive_speaker(ctx: ClaimContext, v: int, clause: Clause) -> Attribution | None:

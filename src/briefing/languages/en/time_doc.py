@@ -11,13 +11,13 @@ from briefing.analysis import times
 from briefing.analysis.times import Resolved
 from briefing.models import TimeRef
 
-# A clause in the future tense, or of what may come (can, may, could be): a bare weekday or
-# month in it is the coming one.
+# A clause in the future tense, of what may come (can, may, could be) or of a fixture in the
+# present ("face France on Sunday"): a bare weekday or month in it is the coming one.
 _FUTURE = re.compile(
     r"(?:\b(?:will|shall|(?:is|are|was|were)\s+(?:due\s+|set\s+|going\s+|scheduled\s+)?to"
     r"|plans?\s+to|planning\s+to|intends?\s+to|(?:is|are)\s+expected\s+to|ahead\s+of"
     r"|agreed\s+to|decided\s+to|voted\s+to|hop(?:es?|ing)\s+to|aims?\s+to|expects?\s+to"
-    r"|can|may|might|could\s+be)\b|\w'll\b)"
+    r"|can|may|might|could\s+be|faces?|meets?|hosts?|takes?\s+on|travels?\s+to)\b|\w'll\b)"
 )
 # Where a clause starts: a comma opens a new one unless a conjunction carries the verb on
 # ("will fly to Madrid on Monday, and play on Wednesday").
