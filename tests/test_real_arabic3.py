@@ -155,3 +155,14 @@ def test_products_named_in_quotes_are_no_entities(tmp_path: Path) -> None:
     names = {e["name"] for e in b["entities"]}
     assert not any("إس تي" in n or "سمارت" in n for n in names)
     assert _speaker(b, "المبيعات زادت") == "مدير «فالكون»"  # the quote closes with the name
+
+
+def test_a_family_name_after_bin_ends_the_name(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "وأوضح العقيد ناصر بن حمد الدوسري مدير إدارة المرور أن الحوادث تراجعت.\n\n"
+        "وأضاف الدوسري أن الدوريات زادت.",
+    )
+    people = {e["name"] for e in b["entities"] if e["type"] == "PERSON"}
+    assert "ناصر بن حمد الدوسري" in people
+    assert _speaker(b, "الدوريات زادت") == "الدوسري"

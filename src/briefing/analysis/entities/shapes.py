@@ -77,11 +77,21 @@ def particle_count(wk: WordKeys, names: list[int], lex: Lexicon) -> int:
 
 def particle_chain_allows(wk: WordKeys, names: list[int], k: int, lex: Lexicon) -> bool:
     """Say whether word k may go on a name that has particles: once a name runs on by بن/آل
-    (متعب بن عبدالله بن عبدالعزيز), only another particle may follow, not a new word."""
+    (متعب بن عبدالله بن عبدالعزيز), only another particle may follow, or one family name with
+    the article to end it (يوسف بن أحمد الغتم), not a new word."""
     particles = lex.rules.name_particles
     if not any(wk.readings[i][0][1] in particles for i in names):
         return True
-    return wk.readings[k][0][1] in particles
+    key = wk.readings[k][0][1]
+    if key in particles:
+        return True
+    # One family name with the article may end it (يوسف بن أحمد الغتم).
+    last = max(i for i in names if wk.readings[i][0][1] in particles)
+    return (
+        last < names[-1]
+        and lex.rules.definite(key)
+        and not any(lex.rules.definite(wk.readings[i][0][1]) for i in names if i > last)
+    )
 
 
 def particle_inside(wk: WordKeys, names: list[int], k: int, lex: Lexicon) -> bool:
