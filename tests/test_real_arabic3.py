@@ -166,3 +166,15 @@ def test_a_family_name_after_bin_ends_the_name(tmp_path: Path) -> None:
     people = {e["name"] for e in b["entities"] if e["type"] == "PERSON"}
     assert "ناصر بن حمد الدوسري" in people
     assert _speaker(b, "الدوريات زادت") == "الدوسري"
+
+
+def test_what_is_called_for_or_proposed_lies_ahead(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "ودعا الوزير إلى عقد اجتماع طارئ في يناير.\n\n"
+        "واقترحت الهيئة تأجيل الانتخابات إلى فبراير.\n\n"
+        "وقال دبلوماسي طلب عدم الكشف عن اسمه إن الاجتماع انتهى مساء الثلاثاء.",
+    )
+    values = {d["text"]: d["value"] for d in b["dates"]}
+    assert values["يناير"] == "2025-01" and values["فبراير"] == "2025-02"
+    assert values["مساء الثلاثاء"] == "2024-03-05"  # asked not to be named: still the past
