@@ -79,3 +79,14 @@ def test_an_aside_with_a_title_and_a_place_names_the_speaker(tmp_path: Path) -> 
     )
     assert _speaker(b, "a long way to go") == "Maria Lindqvist"
     assert _speaker(b, "too old") == "Team captain Owen Pryce"
+
+
+def test_a_relative_aside_before_said_and_more_verbs_of_saying(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "Anna Kowal, whose novel The Harbour went on to win the main prize, said winning at home "
+        "meant a great deal to her.\n\n"
+        'Tom Reyes questioned why there was "such a hurry" to close the pool.',
+    )
+    assert _speaker(b, "meant a great deal") == "Anna Kowal"
+    assert _speaker(b, "such a hurry") == "Tom Reyes"
