@@ -178,3 +178,19 @@ def test_what_is_called_for_or_proposed_lies_ahead(tmp_path: Path) -> None:
     values = {d["text"]: d["value"] for d in b["dates"]}
     assert values["يناير"] == "2025-01" and values["فبراير"] == "2025-02"
     assert values["مساء الثلاثاء"] == "2024-03-05"  # asked not to be named: still the past
+
+
+def test_in_line_with_a_rule_is_no_source(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "وتحاول الشركة تصحيح أوضاعها وفق السياسة المحاسبية الجديدة.\n\n"
+        "وانطلقت الرحلة في الساعة العاشرة حسب التوقيت المحلي.\n\n"
+        "وقتل خمسة أشخاص وفقا لمصادر طبية.\n\n"
+        "وارتفع عدد الزوار إلى مليون زائر بحسب البيان.\n\n"
+        "وغرق ثلاثة صيادين حسبما ذكرت السلطات.",
+    )
+    assert _speaker(b, "تصحيح أوضاعها") is None
+    assert _speaker(b, "انطلقت الرحلة") is None
+    assert _speaker(b, "خمسة أشخاص") == "مصادر طبية"
+    assert _speaker(b, "مليون زائر") == "البيان"
+    assert _speaker(b, "ثلاثة صيادين") == "السلطات"

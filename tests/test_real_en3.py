@@ -90,3 +90,15 @@ def test_a_relative_aside_before_said_and_more_verbs_of_saying(tmp_path: Path) -
     )
     assert _speaker(b, "meant a great deal") == "Anna Kowal"
     assert _speaker(b, "such a hurry") == "Tom Reyes"
+
+
+def test_according_to_plan_is_no_source(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "The repairs went according to plan.\n\n"
+        "Burglaries have fallen, according to police figures.\n\n"
+        "Two men were arrested, according to the authorities.",
+    )
+    assert _speaker(b, "repairs went") is None
+    assert _speaker(b, "Burglaries") == "police figures"
+    assert _speaker(b, "Two men") == "the authorities"

@@ -78,6 +78,8 @@ class LanguageRules:
     given_names: frozenset[str] = field(default_factory=frozenset)  # given names that are
     # also common words (علي): they go on with a name, never open one
     plural_inverting_verbs: frozenset[str] = field(default_factory=frozenset)  # "…, say X"
+    source_heads: frozenset[str] = field(default_factory=frozenset)  # تقرير, "figures": a
+    # source after "according to" may start with one
     content_verbs: frozenset[str] = field(default_factory=frozenset)  # verbs that report only
     # when what is said follows in the sentence: بين is "explained" before أن, "between" elsewhere
     back_references: frozenset[str] = field(default_factory=frozenset)  # ذلك in أوضح ذلك X:

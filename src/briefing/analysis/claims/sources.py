@@ -125,10 +125,26 @@ def trailing_speaker(ctx: ClaimContext, clause: Clause) -> Speaker | None:
                     tail = text[start : wk.words[j].start]
                     break
             start, tail = _past_the_verb(ctx, start, tail)
-            if not tail.strip():
+            if not tail.strip() or not _names_a_source(ctx, start, start + len(tail)):
                 continue
             return _source(ctx, start, tail)
     return None
+
+
+def _names_a_source(ctx: ClaimContext, start: int, end: int) -> bool:
+    """Say whether text[start:end] can be who says a thing: it names someone, or opens with a
+    source's noun, a title or an organisation's head (بحسب تقرير, وفقا لمصادر), not a rule or a
+    plan (وفق السياسة المحاسبية, "according to plan")."""
+    rules = ctx.rules
+    if any(start <= m.start and m.end <= end for m in ctx.matches):
+        return True
+    heads = rules.source_heads | rules.anonymous_heads | rules.title_heads | rules.org_heads
+    for j in list(ctx.wk.touching(start, end))[:3]:
+        for _, key in ctx.wk.readings[j]:
+            bare = key[len(rules.article) :] if rules.definite(key) else key  # البيان
+            if key in heads or bare in heads:
+                return True
+    return False
 
 
 def _past_the_verb(ctx: ClaimContext, start: int, tail: str) -> tuple[int, str]:
