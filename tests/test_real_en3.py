@@ -102,3 +102,12 @@ def test_according_to_plan_is_no_source(tmp_path: Path) -> None:
     assert _speaker(b, "repairs went") is None
     assert _speaker(b, "Burglaries") == "police figures"
     assert _speaker(b, "Two men") == "the authorities"
+
+
+def test_no_subject_ends_in_and(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        'The singer stopped to pose for photographs and joked: "The shoes are killing me."',
+    )
+    speaker = _speaker(b, "shoes are killing")
+    assert speaker is None or not speaker.endswith("and")

@@ -103,6 +103,8 @@ def _subject_of_verb(
 ) -> Attribution | None:
     """Return the subject of reporting verb v, written from word `first` on."""
     text, wk, rules = ctx.text, ctx.wk, ctx.rules
+    if v - 1 > first and rules.joined_by_and(wk.words[v - 1].text):
+        return None  # "The actress stopped to sign autographs and joked": no subject ends in "and"
     restart = [b + 1 for b in range(first, v - 1) if wk.readings[b][0][1] in rules.clause_links]
     if restart:
         first = restart[-1]  # "They were released on bail but police say …"
