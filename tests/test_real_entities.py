@@ -106,3 +106,20 @@ def test_country_written_as_the_adjective_of_a_definite_noun_is_no_place() -> No
     record = briefing.brief(text, language="ar", published=MONDAY)
     starts = [m.start for e in record.entities for m in e.mentions if m.text == "السعودية"]
     assert starts == [text.index("في السعودية") + 3, text.index("إليه السعودية") + 5]
+
+
+def test_cities_listed_after_a_club_are_clubs_only_among_teams() -> None:
+    ar = entities(
+        "وجذب اللاعب انتباه الأندية الكبرى مثل ريال مدريد وبرشلونة وفالنسيا.\n\n"
+        "ووقعت الأمم المتحدة وفرنسا الاتفاق.",
+        "ar",
+    )
+    assert ar["برشلونة"] == "ORG" and ar["فالنسيا"] == "ORG"
+    assert ar["فرنسا"] == "GPE"
+    en = entities(
+        "He drew interest from big clubs such as Real Madrid, Barcelona and Valencia.\n\n"
+        "The UN and France signed the deal.",
+        "en",
+    )
+    assert en["Barcelona"] == "ORG" and en["Valencia"] == "ORG"
+    assert en["France"] == "GPE"

@@ -80,6 +80,7 @@ class LanguageRules:
     plural_inverting_verbs: frozenset[str] = field(default_factory=frozenset)  # "…, say X"
     source_heads: frozenset[str] = field(default_factory=frozenset)  # تقرير, "figures": a
     # source after "according to" may start with one
+    team_nouns: frozenset[str] = field(default_factory=frozenset)  # "clubs such as …"
     content_verbs: frozenset[str] = field(default_factory=frozenset)  # verbs that report only
     # when what is said follows in the sentence: بين is "explained" before أن, "between" elsewhere
     back_references: frozenset[str] = field(default_factory=frozenset)  # ذلك in أوضح ذلك X:

@@ -25,7 +25,7 @@ from briefing.analysis.words import WordKeys
 from briefing.models import Entity, Mention
 
 if TYPE_CHECKING:
-    from briefing.languages.base import Language
+    from briefing.languages.base import Language, LanguageRules
 
 
 _FOUND = 1
@@ -60,11 +60,52 @@ def find_entities(
             _learn(found[0], found[1], doc_lex)
     blocked_words = blocked_words - _named_by_time_word(wk, doc_lex, blocked_words)
     matches = [m for m in match_phrases(wk, doc_lex, blocked_words) if not _nisba(wk, doc_lex, m)]
+    matches = _listed_with_a_body(text, wk, language.rules, matches)
     titles = _joined_titles(
         text, [t for finder in language.titles for t in finder(text, wk, doc_lex, matches)]
     )
     references = _role_references(wk, doc_lex, matches, titles)
     return EntityFindings(_group(matches, text), tuple(matches), titles, references)
+
+
+def _listed_with_a_body(
+    text: str, wk: WordKeys, rules: LanguageRules, matches: list[Match]
+) -> list[Match]:
+    """Return the matches with a place listed after a club typed as a club too, in a list
+    that a team noun opens: الفرق الكبرى مثل ريال مدريد وبرشلونة, "clubs such as Real Madrid,
+    Barcelona and Valencia" (not "the UN and France")."""
+    out = list(matches)
+    for n in range(1, len(out)):
+        before, m = out[n - 1], out[n]
+        if before.entry.type != "ORG" or m.entry.type not in ("GPE", "LOC"):
+            continue
+        if not _listed_next(text, wk, rules, before.last_word, m.first_word):
+            continue
+        opened = _list_start(text, wk, rules, out, n - 1)
+        team = range(max(0, opened - 6), opened)
+        if not any(wk.readings[j][0][1] in rules.team_nouns for j in team):
+            continue
+        entry = replace(m.entry, key=f"{m.entry.key}:body", type="ORG")
+        out[n] = replace(m, entry=entry)
+    return out
+
+
+def _list_start(text: str, wk: WordKeys, rules: LanguageRules, matches: list[Match], n: int) -> int:
+    """Return the first word of the list that match n belongs to."""
+    while n > 0 and _listed_next(text, wk, rules, matches[n - 1].last_word, matches[n].first_word):
+        n -= 1
+    return matches[n].first_word
+
+
+def _listed_next(text: str, wk: WordKeys, rules: LanguageRules, last: int, first: int) -> bool:
+    """Say whether the name at word `first` is the next in a list after the one ending at word
+    `last`: وبرشلونة (و on the name), ", Barcelona" or "and Barcelona"."""
+    if first == last + 1:
+        between = text[wk.words[last].end : wk.words[first].start].strip()
+        return (wk.joined[last] and rules.joined_by_and(wk.words[first].text)) or (
+            between == "," and rules.has_case  # "Real Madrid, Barcelona"
+        )
+    return first == last + 2 and wk.joined[last] and rules.joined_by_and(wk.words[last + 1].text)
 
 
 def _joined_titles(text: str, titles: list[TitleCue]) -> tuple[TitleCue, ...]:
