@@ -111,3 +111,32 @@ def test_no_subject_ends_in_and(tmp_path: Path) -> None:
     )
     speaker = _speaker(b, "shoes are killing")
     assert speaker is None or not speaker.endswith("and")
+
+
+def test_parts_of_a_year(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "Profits rose in the fourth quarter, the bank said.\n\n"
+        "Net income was $2bn for the final three months of 2023, while sales rose.\n\n"
+        "Orders were 15% higher than in the same period of 2022.\n\n"
+        "Full year 2023 gains were smaller.\n\n"
+        "Sales in the first half of 2021 were weak.\n\n"
+        "The striker scored twice in the second half.",
+    )
+    values = {d["text"]: d["value"] for d in b["dates"]}
+    assert values["the fourth quarter"] == "2023"  # the last to have ended before 7 March 2024
+    assert values["the final three months of 2023"] == "2023"
+    assert values["the same period of 2022"] == "2022"
+    assert values["Full year 2023"] == "2023"
+    assert values["the first half of 2021"] == "2021"
+    assert "the second half" not in values  # a match's half, as often as a year's
+
+
+def test_a_second_verb_after_a_comma_goes_with_the_firm_not_its_country(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "US giant General Motors has posted a 9% rise in sales, and in profits, and declared "
+        'itself "in good health".',
+    )
+    speaker = _speaker(b, "in good health")
+    assert speaker == "General Motors"

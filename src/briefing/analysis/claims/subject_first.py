@@ -345,6 +345,8 @@ def _speaker_at_the_end(
     ):
         return _inverted_speaker(ctx, clause, last)
     subject = [i for i in range(clause.first, last) if wk.words[i].start > comma]
+    while subject and rules.joined_by_and(wk.words[subject[0]].text):
+        subject = subject[1:]  # ", and declared": a second verb, and no subject of its own
     if not subject or len(subject) > MAX_SUBJECT_WORDS + 4:
         return None
     start, end = wk.words[subject[0]].start, wk.words[subject[-1]].end
@@ -431,11 +433,20 @@ def _coordinated_speaker(
     if wk.readings[first][0][1] in rules.person_pronouns:
         carried_ = pronoun_speaker(ctx, first, previous)
         return None if carried_ is None else Attribution(carried_, wk.words[verb].end, denied)
-    for m in ctx.matches:
+    for n, m in enumerate(ctx.matches):
         if not (clause.start <= m.start and m.last_word < verb - 1):
             continue
         if m.entry.type not in ("PERSON", "ORG", "GPE") or _governed(ctx, m.first_word):
             continue
+        nxt = ctx.matches[n + 1] if n + 1 < len(ctx.matches) else None
+        if (
+            m.entry.type == "GPE"
+            and nxt is not None
+            and nxt.entry.type in ("PERSON", "ORG")
+            and nxt.first_word - m.last_word <= 2
+            and nxt.last_word < verb - 1
+        ):
+            continue  # "US behemoth General Electric": the country only qualifies the name
         speaker = Speaker(ctx.text[m.start : m.end], m.entry.key, False)
         return Attribution(speaker, wk.words[verb].end, denied)
     return None

@@ -16,7 +16,7 @@ from briefing.models import TimeRef
 _FUTURE = re.compile(
     r"(?:\b(?:will|shall|(?:is|are|was|were)\s+(?:due\s+|set\s+|going\s+|scheduled\s+)?to"
     r"|plans?\s+to|planning\s+to|intends?\s+to|(?:is|are)\s+expected\s+to|ahead\s+of"
-    r"|agreed\s+to|decided\s+to|voted\s+to|hop(?:es?|ing)\s+to|aims?\s+to|expects?\s+to"
+    r"|agreed\s+to|decided\s+to|voted\s+to|hop(?:es?|ing)\s+to|aims?\s+to|expects?|forecasts?"
     r"|can|may|might|could\s+be|faces?|meets?|hosts?|takes?\s+on|travels?\s+to)\b|\w'll\b)"
 )
 # Where a clause starts: a comma opens a new one unless a conjunction carries the verb on
