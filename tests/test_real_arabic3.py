@@ -194,3 +194,17 @@ def test_in_line_with_a_rule_is_no_source(tmp_path: Path) -> None:
     assert _speaker(b, "خمسة أشخاص") == "مصادر طبية"
     assert _speaker(b, "مليون زائر") == "البيان"
     assert _speaker(b, "ثلاثة صيادين") == "السلطات"
+
+
+def test_appointed_to_a_title_in_the_accusative(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "كما تقرر تعيين المهندس سالم بن فهد الغامدي مديراً لتقنية المعلومات والمهندس خالد "
+        "الدوسري مديراً لمركز البيانات.",
+    )
+    people = {e["name"] for e in b["entities"] if e["type"] == "PERSON"}
+    assert {"سالم بن فهد الغامدي", "خالد الدوسري"} <= people
+    roles = [c["text"] for c in b["claims"] if c["kind"] == "role"]
+    assert "سالم بن فهد الغامدي مديراً لتقنية المعلومات" in roles
+    assert "خالد الدوسري مديراً لمركز البيانات" in roles
+    assert not any(r.startswith("مديراً") for r in roles)  # never a title before a name

@@ -173,6 +173,10 @@ class LanguageRules:
         """Say whether a word is joined to the one before it by "and"."""
         return word.casefold() == "and"
 
+    def accusative_base(self, key: str) -> str | None:
+        """Return the word a key is the accusative of (مديراً: مدير), or None."""
+        return None
+
     def heads_a_name(self, word: str) -> bool:
         """Say whether an organisation's head word, written so, begins or ends its name
         ("Bank" of England, but not "the bank Goldman Sachs")."""

@@ -10,6 +10,7 @@ from briefing.analysis.entities.shapes import (
     MAX_TITLE_WORDS,
     adjective_form,
     after_particle,
+    appointed_title,
     common_after_clitic,
     definite,
     family_name,
@@ -409,7 +410,7 @@ def name_before_title(
         return None
     k = i + 1
     while k < n and k - i < 4 and wk.joined[k - 1] and k not in placed and k not in covered:
-        if is_word(wk, k, rules.title_heads) is not None:
+        if is_word(wk, k, rules.title_heads) is not None or appointed_title(wk, k, lex):
             break
         inner = wk.readings[k][0][1] in rules.given_names  # نورة محمد علي الزهراني
         if not (inner or name_word(wk, k, lex, covered) or _definite_family_name(wk, k, lex)):
@@ -420,7 +421,7 @@ def name_before_title(
         k += 1
     if k - i < 2 or k >= n or not wk.joined[k - 1] or k in placed:
         return None
-    if is_word(wk, k, rules.title_heads) is None:
+    if is_word(wk, k, rules.title_heads) is None and not appointed_title(wk, k, lex):
         return None
     return wk.words[i].start, wk.words[k - 1].end, "PERSON"
 
@@ -442,6 +443,7 @@ def _opens_name(
         is_word(wk, i - 1, rules.reporting_verbs | rules.factual_verbs | rules.content_verbs)
         is not None
         or before in rules.stop_words
+        or before in rules.honorifics  # تعيين المهندس X مديراً
     )
 
 

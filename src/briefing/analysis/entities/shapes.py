@@ -145,6 +145,15 @@ def title_continues(wk: WordKeys, i: int, lex: Lexicon, placed: dict[int, LexEnt
         return True
     if key in rules.title_heads or key in rules.org_heads:
         return True  # المتحدث باسم وزارة الخارجية: an office inside the title
+    if (
+        rules.addressee_clitic
+        and wk.words[i].text.startswith(rules.addressee_clitic)
+        and len(wk.readings[i]) > 1
+        and i + 1 < len(wk.words)
+        and wk.joined[i]
+        and definite(wk, i + 1)
+    ):
+        return True  # مديراً لتقنية المعلومات: "of" an office and what it runs
     if _and_prefixed(wk, i):
         return False  # "and": a second name, not more of this one
     if is_word(wk, i, rules.title_heads | rules.org_heads) is not None:
@@ -237,3 +246,10 @@ def possessive(text: str, wk: WordKeys, i: int) -> bool:
         and wk.words[i].text in ("s", "S")
         and text[wk.words[i - 1].end : wk.words[i].start] in ("'", "’")
     )
+
+
+def appointed_title(wk: WordKeys, i: int, lex: Lexicon) -> bool:
+    """Say whether word i is a title in the accusative, as one is appointed to it (تعيين X
+    مديراً لإدارة التطوير): only after a name, never before one."""
+    base = lex.rules.accusative_base(wk.readings[i][0][1])
+    return base is not None and base in lex.rules.title_heads

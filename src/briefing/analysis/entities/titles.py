@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from briefing.analysis.entities.records import TitleCue
 from briefing.analysis.entities.shapes import (
+    appointed_title,
     definite,
     is_word,
     office_after_of,
@@ -201,7 +202,9 @@ def titles_after_names(
             and wk.joined[first + 1]
         ):
             first += 2
-        if _head(wk, first, lex) is None or first in placed:
+        if (_head(wk, first, lex) is None and not appointed_title(wk, first, lex)) or (
+            first in placed
+        ):
             continue
         last = first
         while (

@@ -124,6 +124,10 @@ class ArabicRules(LanguageRules):
         # the alef ends a place's name (كوريا, not the adjective كوري).
         return key.endswith("ا") and not key.endswith("يا") and key[:-1] in common
 
+    def accusative_base(self, key: str) -> str | None:
+        """Return the noun an accusative with its alef is (مديراً, مديرا: مدير), else None."""
+        return key[:-1] if key.endswith("ا") and len(key) > 3 else None
+
     def joined_by_and(self, word: str) -> bool:
         """Say whether a word carries the conjunction و (وكوريا الشمالية)."""
         return word.startswith("و") and len(word) > 2
