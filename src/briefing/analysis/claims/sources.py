@@ -139,7 +139,11 @@ def _names_a_source(ctx: ClaimContext, start: int, end: int) -> bool:
     if any(start <= m.start and m.end <= end for m in ctx.matches):
         return True
     heads = rules.source_heads | rules.anonymous_heads | rules.title_heads | rules.org_heads
-    for j in list(ctx.wk.touching(start, end))[:3]:
+    words = list(ctx.wk.touching(start, end))[:4]
+    head = next((j for j in words if ctx.wk.readings[j][0][1] not in rules.stop_words), None)
+    if head is not None and rules.is_name_like(ctx.wk.words[head].text):
+        return True  # a name the article does not know yet (بحسب زاخارياديس, "the Turkish …")
+    for j in words:
         for _, key in ctx.wk.readings[j]:
             bare = key[len(rules.article) :] if rules.definite(key) else key  # البيان
             if key in heads or bare in heads:

@@ -18,6 +18,7 @@ from briefing.analysis import times
 from briefing.analysis.times import UNRESOLVED
 from briefing.languages.base import read_phrase_table, read_table, read_words
 from briefing.languages.en.time_doc import TimeDoc
+from briefing.languages.en.time_parts import PART_RE, part_of_year
 from briefing.models import TimeRef
 
 _V = TypeVar("_V")
@@ -117,38 +118,6 @@ _WEEKEND_RE = re.compile(r"\b(?i:over|at|during|on|for|through)\s+(?P<x>the\s+we
 _QUARTER_RE = re.compile(
     r"\b(?P<x>(?i:the\s+)?(?P<dir>(?i:last|previous|this|current|next|coming))\s+quarter)\b"
 )
-# A part of a year: "the fourth quarter (of 2004)", "the final three months of 2004", "the first
-# half", "full year 2004", "the same period of 2003".
-_PART_RE = re.compile(
-    r"\b(?P<x>(?i:(?:the\s+)?(?P<which>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
-    r"[\s-]+(?P<part>quarter|half|three\s+months|six\s+months)(?:\s+(?:of|in)\s+(?P<y>\d{4}))?"
-    r"|(?:full|whole)[\s-]+year\s+(?P<fy>\d{4})"
-    r"|the\s+same\s+(?:period|quarter|months?|time)\s+(?:of|in|last\s+year\s+in)\s+(?P<sy>\d{4})))"
-    r"(?![\w-])"
-)
-# Which part of the year, as (first month, months long).
-_PARTS = {
-    ("first", "quarter"): (1, 3),
-    ("1st", "quarter"): (1, 3),
-    ("second", "quarter"): (4, 3),
-    ("2nd", "quarter"): (4, 3),
-    ("third", "quarter"): (7, 3),
-    ("3rd", "quarter"): (7, 3),
-    ("fourth", "quarter"): (10, 3),
-    ("4th", "quarter"): (10, 3),
-    ("final", "quarter"): (10, 3),
-    ("last", "quarter"): (10, 3),
-    ("first", "half"): (1, 6),
-    ("second", "half"): (7, 6),
-    ("final", "half"): (7, 6),
-    ("last", "half"): (7, 6),
-    ("first", "three months"): (1, 3),
-    ("final", "three months"): (10, 3),
-    ("last", "three months"): (10, 3),
-    ("first", "six months"): (1, 6),
-    ("final", "six months"): (7, 6),
-    ("last", "six months"): (7, 6),
-}
 _ANCHORED_DAY_RE = re.compile(
     r"\b(?P<x>(?i:the\s+(?:next|following|previous)\s+day|the\s+day\s+(?:before|after)))\b"
 )
@@ -356,34 +325,6 @@ def _quarter(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
     return [doc.date(m.start("x"), m.end("x"), resolved)]
 
 
-def _part_of_year(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
-    """Return a part of a year ("the fourth quarter of 2004", "full year 2004"): its year, the
-    finest value that covers it; without a year, the last such part to have ended before
-    publication (the next one in a clause of the future)."""
-    written = m.group("y") or m.group("fy") or m.group("sy")
-    if written:
-        year = int(written)
-        return (
-            [doc.date(m.start("x"), m.end("x"), times.year_value(year))]
-            if times.plausible_year(year)
-            else []
-        )
-    key = (m.group("which").lower(), " ".join(m.group("part").lower().split()))
-    if key not in _PARTS or key[1] == "half":
-        return []  # "the second half" without a year is as often a match's
-    if doc.published is None:
-        return [doc.date(m.start("x"), m.end("x"), UNRESOLVED)]
-    first, length = _PARTS[key]
-    year = doc.published.year
-    ends = date(year, first, 1) + timedelta(days=31 * length)  # past the part's last day
-    ended = ends.replace(day=1) <= doc.published
-    if doc.future(m.start()):
-        year += 1 if ended else 0  # "will grow in the second half": this year's, or next
-    elif not ended:
-        year -= 1
-    return [doc.date(m.start("x"), m.end("x"), times.year_value(year))]
-
-
 def _anchored(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
     """Return "the next day" or "the day before" unresolved: they count from the story."""
     return [doc.date(m.start("x"), m.end("x"), UNRESOLVED)]
@@ -449,7 +390,7 @@ _RULES: tuple[tuple[re.Pattern[str], _Rule], ...] = (
     (_ANCHORED_DAY_RE, _anchored),
     (_WEEKEND_RE, _the_weekend),
     (_QUARTER_RE, _quarter),
-    (_PART_RE, _part_of_year),
+    (PART_RE, part_of_year),
     (_AGO_RE, _ago),
     (_HYPHEN_DURATION_RE, _duration),
     (_DURATION_RE, _duration),
