@@ -140,3 +140,19 @@ def test_a_second_verb_after_a_comma_goes_with_the_firm_not_its_country(tmp_path
     )
     speaker = _speaker(b, "in good health")
     assert speaker == "General Motors"
+
+
+def test_titles_of_firms_players_and_professions_before_a_name(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "Sales rose, said Acme's chief executive John Marlow.\n\n"
+        "Police arrested ex-chief financial officer Paul Grange last week.\n\n"
+        "Spanish international Pablo Ortiz was sent off.\n\n"
+        "An identical letter has been sent to Omar Said, the family's solicitor says.",
+    )
+    roles = [c["text"] for c in b["claims"] if c["kind"] == "role"]
+    assert "Acme's chief executive John Marlow" in roles
+    assert "ex-chief financial officer Paul Grange" in roles
+    assert "Spanish international Pablo Ortiz" in roles
+    assert not any("solicitor" in r for r in roles)  # the solicitor says it; no title of Omar's
+    assert _speaker(b, "identical letter") == "the family's solicitor"

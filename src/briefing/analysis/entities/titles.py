@@ -251,6 +251,8 @@ def appositions(
             and not _MARK.search(text[wk.words[last].end : wk.words[last + 1].start])
         ):
             last += 1
+        if any(is_word(wk, j, rules.reporting_verbs) is not None for j in range(first, last + 1)):
+            continue  # "… sent to Feroz Abbasi, the men's solicitor says": a speaker, not a title
         start, end = wk.words[first].start, wk.words[last].end
         out.append(TitleCue(start, end, text[start:end], m.entry.key, end, m.start))
     return tuple(out)
