@@ -208,3 +208,15 @@ def test_appointed_to_a_title_in_the_accusative(tmp_path: Path) -> None:
     assert "سالم بن فهد الغامدي مديراً لتقنية المعلومات" in roles
     assert "خالد الدوسري مديراً لمركز البيانات" in roles
     assert not any(r.startswith("مديراً") for r in roles)  # never a title before a name
+
+
+def test_a_body_and_its_head_named_after_it(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "وأعلن رئيس الاتحاد الدولي توماس كيلر فوز المدينة بالتنظيم.\n\nوقال كيلر إن الملف قوي.",
+    )
+    types = {e["name"]: e["type"] for e in b["entities"]}
+    assert types.get("توماس كيلر") == "PERSON"
+    assert not any("كيلر" in n for n, t in types.items() if t == "ORG")
+    assert _speaker(b, "فوز المدينة") == "رئيس الاتحاد الدولي توماس كيلر"
+    assert _speaker(b, "الملف قوي") == "كيلر"

@@ -297,6 +297,18 @@ def _named_subject(ctx: ClaimContext, i: int, clause: Clause) -> tuple[Speaker, 
             return None
         if re.search(r"[،,:;؛]", text[wk.words[i].start : m.start]):
             return None
+        person = next(  # رئيس الاتحاد الدولي توماس كيلر: the body's head is named after it
+            (
+                p
+                for p in ctx.matches
+                if p.entry.type == "PERSON"
+                and p.first_word == m.last_word + 1
+                and wk.joined[m.last_word]
+            ),
+            None,
+        )
+        if m.entry.type == "ORG" and person is not None:
+            m = person
         return Speaker(text[wk.words[i].start : m.end], m.entry.key, False), m.end
     return None
 

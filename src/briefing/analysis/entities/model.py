@@ -81,6 +81,26 @@ def model_name(
     return _typed(name, keys, span.label, lex)
 
 
+def person_after_body(text: str, wk: WordKeys, lex: Lexicon, span: ModelSpan) -> str | None:
+    """Return the person's name that ends an organisation of the model where bodies are
+    definite and names are not (الاتحاد الدولي توماس كيلر: the federation, then its head), else
+    None. The organisation itself is then only its definite words."""
+    rules = lex.rules
+    if _MODEL_TYPES.get(span.label) != "ORG" or not rules.article:
+        return None
+    idx = list(wk.touching(span.start, span.end))
+    tail = len(idx)
+    while (
+        tail > 0
+        and not definite(wk, idx[tail - 1])
+        and rules.is_name_like(wk.words[idx[tail - 1]].text)
+    ):
+        tail -= 1
+    if tail == 0 or len(idx) - tail < 2 or not definite(wk, idx[tail - 1]):
+        return None
+    return text[wk.words[idx[tail]].start : wk.words[idx[-1]].end]
+
+
 def _typed(name: str, keys: list[str], label: str, lex: Lexicon) -> tuple[str, str] | None:
     """Return the name with the type its words and the model's label give it, or None."""
     rules = lex.rules
