@@ -220,3 +220,13 @@ def test_a_body_and_its_head_named_after_it(tmp_path: Path) -> None:
     assert not any("كيلر" in n for n, t in types.items() if t == "ORG")
     assert _speaker(b, "فوز المدينة") == "رئيس الاتحاد الدولي توماس كيلر"
     assert _speaker(b, "الملف قوي") == "كيلر"
+
+
+def test_a_verb_of_saying_that_goes_on_from_the_subjects_verb(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "وأعلن رئيس الاتحاد الدولي توماس كيلر فوز المدينة بالتنظيم.\n\n"
+        "وفي صباح يوم الإعلان، ظهر الرئيس الكوري مون جاي في شريط فيديو يؤكد «الدعم الكامل» "
+        "من حكومته. وأضاف أن الألعاب «ستشجع التبادل بين الشعوب».",
+    )
+    assert _speaker(b, "ستشجع التبادل") == "مون جاي"  # not the federation's head, named before

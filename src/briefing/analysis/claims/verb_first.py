@@ -68,6 +68,27 @@ def speaker_after_verb(
     return None
 
 
+def verb_of_the_subject(
+    ctx: ClaimContext, clause: Clause, previous: Speaker | None
+) -> Attribution | None:
+    """Return the person a clause is about as the speaker of a verb of saying that goes on from
+    the clause's own verb: ظهر الرئيس X في شريط فيديو يؤكد «…» (he appeared, affirming)."""
+    wk = ctx.wk
+    people = [
+        m
+        for m in ctx.matches
+        if m.entry.type == "PERSON" and clause.start <= m.start and m.last_word < clause.last
+    ]
+    if not people:
+        return None
+    for v in range(people[0].last_word + 2, clause.last + 1):
+        if ctx.reports(v) and introduces_content(ctx, v, clause):
+            m = people[0]
+            speaker = Speaker(ctx.text[m.start : m.end], m.entry.key, False)
+            return Attribution(speaker, wk.words[v].end, reading_in(wk, v, ctx.rules.denial_verbs))
+    return None
+
+
 def verb_after_quote(
     ctx: ClaimContext, clause: Clause, previous: Speaker | None
 ) -> Attribution | None:

@@ -185,6 +185,7 @@ ARABIC = Language(
         sources.said_after_a_quote,
         sources.trailing_source,
         sources.participle_speaker,
+        verb_first.verb_of_the_subject,
     ),
     speaker_names=(cues.speaker_name, cues.name_before_title),
     titles=(titles.titles_before_names, titles.titles_after_names),
