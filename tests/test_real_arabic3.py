@@ -230,3 +230,14 @@ def test_a_verb_of_saying_that_goes_on_from_the_subjects_verb(tmp_path: Path) ->
         "من حكومته. وأضاف أن الألعاب «ستشجع التبادل بين الشعوب».",
     )
     assert _speaker(b, "ستشجع التبادل") == "مون جاي"  # not the federation's head, named before
+
+
+def test_the_official_after_a_named_minister_is_the_minister(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "وزار وزير الصحة فهد السالم المستشفى أمس.\n\nوقال الوزير إن قوائم الانتظار تراجعت.\n\n"
+        "وأكد المسؤول أن العمل مستمر.\n\nوقال مسؤول في الوزارة إن الخطة جاهزة.",
+    )
+    assert _speaker(b, "قوائم الانتظار") == "فهد السالم"
+    assert _speaker(b, "العمل مستمر") == "فهد السالم"
+    assert _speaker(b, "الخطة جاهزة") == "مسؤول"  # an official, unnamed: another person

@@ -51,7 +51,10 @@ def described_person(
             return titled
         # "…, X has said. The rural affairs minister said …": the last speaker, whom the
         # text gives no other title.
-        if _titled_otherwise(ctx, heads, previous.entity_key, titles):
+        rules = ctx.rules
+        bare = {h[len(rules.article) :] if rules.definite(h) else h for h in heads}
+        generic = bare <= rules.anonymous_heads  # المسؤول: any office, the minister's too
+        if not generic and _titled_otherwise(ctx, heads, previous.entity_key, titles):
             return None
         key = previous.entity_key
         return Speaker(names[key], key, False, True)
@@ -106,8 +109,8 @@ def _person_heads(ctx: ClaimContext, start: int, end: int) -> set[str] | None:
     keys = {k for _, k in wk.readings[head]}
     bare = {b for k in keys if (b := rules.refers_back(article, k))}
     heads = bare | keys
-    if not bare or heads & (rules.org_heads | rules.anonymous_heads):
-        return None
+    if not bare or heads & rules.org_heads:
+        return None  # a source's word (المسؤول) is one too: marked anonymous, it never gets here
     word = wk.words[head].text
     described = (
         heads & (rules.title_heads | rules.person_cues)
