@@ -156,3 +156,19 @@ def test_titles_of_firms_players_and_professions_before_a_name(tmp_path: Path) -
     assert "Spanish international Pablo Ortiz" in roles
     assert not any("solicitor" in r for r in roles)  # the solicitor says it; no title of Omar's
     assert _speaker(b, "identical letter") == "the family's solicitor"
+
+
+def test_seasons_without_a_year(tmp_path: Path) -> None:
+    # 7 March 2024: spring has begun, winter is ending.
+    b = _brief(
+        tmp_path,
+        "We proved that in the autumn, the coach said.\n\n"
+        "The band will tour in the summer.\n\n"
+        "Prices rose last autumn.\n\n"
+        "The summer transfer window shuts soon.",
+    )
+    values = {d["text"]: d["value"] for d in b["dates"]}
+    assert values["the autumn"] == "2023"
+    assert values["the summer"] == "2024"
+    assert values["last autumn"] == "2023"
+    assert not any(t.startswith("The summer") for t in values)  # a window's name, no date

@@ -18,7 +18,7 @@ from briefing.analysis import times
 from briefing.analysis.times import UNRESOLVED
 from briefing.languages.base import read_phrase_table, read_table, read_words
 from briefing.languages.en.time_doc import TimeDoc
-from briefing.languages.en.time_parts import PART_RE, part_of_year
+from briefing.languages.en.time_parts import PART_RE, SEASON_RE, part_of_year, season
 from briefing.models import TimeRef
 
 _V = TypeVar("_V")
@@ -391,6 +391,7 @@ _RULES: tuple[tuple[re.Pattern[str], _Rule], ...] = (
     (_WEEKEND_RE, _the_weekend),
     (_QUARTER_RE, _quarter),
     (PART_RE, part_of_year),
+    (SEASON_RE, season),
     (_AGO_RE, _ago),
     (_HYPHEN_DURATION_RE, _duration),
     (_DURATION_RE, _duration),

@@ -75,3 +75,41 @@ def part_of_year(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
     elif not ended:
         year -= 1
     return [doc.date(m.start("x"), m.end("x"), times.year_value(year))]
+
+
+# A season of a year without its year: "last autumn", "this summer", "in the autumn". With a
+# year ("spring 2003") the year rule reads it.
+SEASON_RE = re.compile(
+    r"\b(?P<x>(?P<dir>(?i:last|this|next|the))\s+(?P<season>(?i:spring|summer|autumn|fall|winter)))"
+    r"(?!\s+(?:of\s+)?\d{4})(?![\w-])"
+)
+# Each season's first month and how many months it lasts (the northern seasons).
+_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_PAST_WORDS = ("in", "during", "over", "since", "through", "throughout", "by", "until")
+
+
+def season(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
+    """Return a season without its year: "last autumn" is the last to have ended before
+    publication, "next summer" the first to start after it, "this winter" the one of
+    publication's year; "in the autumn" the last begun before publication, or in a clause of
+    the future the next not yet over. A winter runs across a new year and gets no value."""
+    word = m.group("dir").lower()
+    if word == "the" and doc.prev_word(m.start()).lower() not in _PAST_WORDS:
+        return []  # "the summer transfer window", "the autumn statement": no date of its own
+    if doc.published is None:
+        return [doc.date(m.start("x"), m.end("x"), UNRESOLVED)]
+    first = _SEASONS[m.group("season").lower()]
+    published = doc.published
+    year = published.year if first <= published.month else published.year - 1  # begun by then
+    over = _season_span(year, first)[1] < published
+    if (word == "last" and not over) or (word == "this" and first == 12 and published.month < 3):
+        year -= 1  # the one before, or "this winter" in February: begun in December
+    elif word == "next" or (word == "the" and over and doc.future(m.start())):
+        year += 1
+    return [doc.date(m.start("x"), m.end("x"), times.covering(*_season_span(year, first)))]
+
+
+def _season_span(year: int, first: int) -> tuple[date, date]:
+    """Return the first and last day of the three months from month `first` of `year`."""
+    end_year, end_month = year + (first + 3 > 12), (first + 3 - 1) % 12 + 1
+    return date(year, first, 1), date(end_year, end_month, 1) - timedelta(days=1)
