@@ -241,3 +241,23 @@ def test_the_official_after_a_named_minister_is_the_minister(tmp_path: Path) -> 
     assert _speaker(b, "قوائم الانتظار") == "فهد السالم"
     assert _speaker(b, "العمل مستمر") == "فهد السالم"
     assert _speaker(b, "الخطة جاهزة") == "مسؤول"  # an official, unnamed: another person
+
+
+def test_quarters_halves_and_seasons(tmp_path: Path) -> None:
+    # 7 March 2024: the last quarter to have ended is 2023's fourth; winter is ending.
+    b = _brief(
+        tmp_path,
+        "وتراجعت المبيعات في الربع الأخير من العام الماضي.\n\n"
+        "وحقق البنك أرباحا في الربع الرابع.\n\n"
+        "وبلغت الأرباح في النصف الأول من 2021 نحو مليار ريال.\n\n"
+        "وارتفعت الأسعار في الصيف الماضي.\n\n"
+        "وسيفتتح المعرض في الصيف المقبل.\n\n"
+        "وجاء ذلك في أعقاب الربيع العربي.",
+    )
+    values = {d["text"]: d["value"] for d in b["dates"]}
+    assert values["الربع الأخير من العام الماضي"] == "2023"
+    assert values["الربع الرابع"] == "2023"
+    assert values["النصف الأول من 2021"] == "2021"
+    assert values["الصيف الماضي"] == "2023"
+    assert values["الصيف المقبل"] == "2024"
+    assert not any("الربيع" in t for t in values)  # the Arab Spring is no date

@@ -20,6 +20,7 @@ from briefing.analysis import times
 from briefing.analysis.times import UNRESOLVED
 from briefing.languages.ar.hijri import hijri_day, hijri_span, hijri_year_of
 from briefing.languages.ar.time_doc import TimeDoc, fold_with_offsets, is_cue, strip_clitic
+from briefing.languages.ar.time_parts import PART_RE, SEASON_RE, part_of_year, season
 from briefing.languages.ar.time_patterns import (
     AGO_RE,
     BRACKETED_YEAR_RE,
@@ -439,6 +440,8 @@ _RULES: tuple[tuple[re.Pattern[str], _Rule], ...] = (
     (AGO_RE, _ago),
     (DURATION_RE, _duration),
     (PAST_SPAN_RE, _past_span),
+    (PART_RE, part_of_year),
+    (SEASON_RE, season),
 )
 
 

@@ -1,0 +1,102 @@
+"""Parts of a year in Arabic: quarters and halves (الربع الأخير من العام الماضي, الربع الثاني,
+النصف الأول من 2014) and seasons named by their direction (الصيف الماضي, الشتاء المقبل). A
+part's value is its year, the finest ISO value that covers three or six months; a winter runs
+across a new year and gets none. Works on folded text, as the other time rules do."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefing.analysis import times
+from briefing.analysis.times import UNRESOLVED
+from briefing.languages.ar.time_patterns import CURRENT_WORDS, DIRECTION, fold
+from briefing.languages.base import read_table
+
+if TYPE_CHECKING:
+    from briefing.languages.ar.time_doc import TimeDoc
+    from briefing.models import TimeRef
+
+_DATA = Path(__file__).parent / "data" / "time"
+
+
+def _table(name: str) -> dict[str, str]:
+    return {fold(w): v for v, ws in read_table(_DATA / f"{name}.txt") for w in ws}
+
+
+_PARTS = _table("year_parts")  # الربع -> quarter
+_ORDINALS = _table("part_ordinals")  # الثاني -> 2
+_SEASONS = {w: int(v) for w, v in _table("season_months").items()}
+_LENGTH = {"quarter": 3, "half": 6}
+
+
+def _alt(words: Iterable[str]) -> str:
+    """Return a regex alternation of folded words, longest first."""
+    return "(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + ")"
+
+
+_YEAR_WORDS = r"(?:العام|السنه|عام|سنه)"
+_DIRECTIONS = _alt([*DIRECTION, *CURRENT_WORDS])
+PART_RE = re.compile(
+    rf"(?<!\w)(?P<x>[وفب]?(?P<part>{_alt(_PARTS)})\s+(?P<which>{_alt(_ORDINALS)})"
+    rf"(?:\s+(?:من|في)\s+(?:{_YEAR_WORDS}\s+(?P<dir>{_DIRECTIONS})|(?:{_YEAR_WORDS}\s+)?(?P<y>\d{{4}}))"
+    r")?)(?!\w)"
+)
+SEASON_RE = re.compile(
+    rf"(?<!\w)(?P<x>[وفب]?(?P<season>{_alt(_SEASONS)})\s+(?P<dir>{_DIRECTIONS}))(?!\w)"
+)
+
+
+def part_of_year(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
+    """Return a quarter or a half: the year written or named (من العام الماضي), else the last
+    such part to have ended before publication (the next in a clause of the future). A half
+    needs its year: النصف الثاني alone is as often a month's or a match's."""
+    unit = _PARTS[m.group("part")]
+    which = _ORDINALS[m.group("which")]
+    n = {"quarter": 4, "half": 2}[unit] if which == "last" else int(which)
+    if n > 12 // _LENGTH[unit]:
+        return []
+    if m.group("y"):
+        year = int(m.group("y"))
+        return [doc.date(m.start("x"), m.end("x"), times.year_value(year))]
+    if doc.published is None:
+        return [doc.date(m.start("x"), m.end("x"), UNRESOLVED)]
+    if m.group("dir"):
+        year = doc.published.year + DIRECTION.get(m.group("dir"), 0)
+        return [doc.date(m.start("x"), m.end("x"), times.year_value(year))]
+    if unit == "half":
+        return []
+    first = (n - 1) * _LENGTH[unit] + 1
+    year = doc.published.year
+    ends = _span(year, first, _LENGTH[unit])[1]
+    if doc.future(m.start()):
+        year += 1 if ends < doc.published else 0
+    elif ends >= doc.published:
+        year -= 1
+    return [doc.date(m.start("x"), m.end("x"), times.year_value(year))]
+
+
+def season(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
+    """Return a season named by its direction: الصيف الماضي is the last to have ended before
+    publication, الشتاء المقبل the first to start after it, الصيف الحالي the one begun."""
+    if doc.published is None:
+        return [doc.date(m.start("x"), m.end("x"), UNRESOLVED)]
+    first = _SEASONS[m.group("season")]
+    published = doc.published
+    year = published.year if first <= published.month else published.year - 1  # begun by then
+    over = _span(year, first, 3)[1] < published
+    step = DIRECTION.get(m.group("dir"), 0)
+    if step < 0 and not over:
+        year -= 1
+    elif step > 0:
+        year += 1
+    return [doc.date(m.start("x"), m.end("x"), times.covering(*_span(year, first, 3)))]
+
+
+def _span(year: int, first: int, months: int) -> tuple[date, date]:
+    """Return the first and last day of `months` months from month `first` of `year`."""
+    end_year, end_month = year + (first + months > 12), (first + months - 1) % 12 + 1
+    return date(year, first, 1), date(end_year, end_month, 1) - timedelta(days=1)
