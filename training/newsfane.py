@@ -167,7 +167,7 @@ def shingles(sentence: Sentence) -> set[str]:
 
 
 def split_like(
-    sentences: list[Sentence], anercorp: dict[str, list[Sentence]]
+    sentences: list[Sentence], anercorp: dict[str, list[Sentence]], *, train_shared: bool
 ) -> dict[str, list[Sentence]]:
     """Return NewsFANE's fixed train/dev/test split, which follows ANERcorp's where they share
     text.
@@ -175,7 +175,9 @@ def split_like(
     Most of NewsFANEGold is ANERcorp's text annotated again (about 4,200 of its 4,760
     sentences share runs of words with ANERcorp). A sentence that shares at least OVERLAP of
     its runs with ANERcorp's test (else dev, else train) goes to that split, so that no
-    ANERcorp test or dev sentence is trained on under NewsFANE's name. The others are cut by
+    ANERcorp test or dev sentence is trained on under NewsFANE's name; one that shares text with
+    ANERcorp's train split is trained on only when ``train_shared`` says so (its second,
+    differently annotated copy). The others are cut by
     blocks of BLOCK sentences in file order: block k goes to dev when k % 10 == 8, to test when
     k % 10 == 9, to train otherwise.
     """
@@ -185,7 +187,8 @@ def split_like(
         own = shingles(sentence)
         shared = [name for name, seen in runs.items() if len(own & seen) >= OVERLAP * len(own)]
         if shared:
-            splits[shared[0]].append(sentence)
+            if shared[0] != "train" or train_shared:
+                splits[shared[0]].append(sentence)
             continue
         k = (n // BLOCK) % 10
         splits["dev" if k == 8 else "test" if k == 9 else "train"].append(sentence)

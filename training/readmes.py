@@ -14,7 +14,10 @@ if TYPE_CHECKING:
 SourceScores = dict[str, dict[str, Scores]]
 
 # The model that the Arabic one replaced, on the same test sets (for the README).
-PREVIOUS = "TBD"
+PREVIOUS = (
+    "ANERcorp test F1 59.2 (P 73.2, R 49.6; PERSON 46.4, ORG 50.1, LOC 80.1, MISC 50.3); "
+    "NewsFANE test F1 54.2 (P 64.9, R 46.5; PERSON 43.6, ORG 43.9, LOC 75.9, MISC 1.3)."
+)
 
 
 def describe(scores: Scores) -> str:
