@@ -107,7 +107,7 @@ def test_batch_of_a_folder_a_glob_and_a_broken_article(
     markdown = (out / "summary.md").read_text(encoding="utf-8")
     assert markdown.startswith("# Briefing batch: 5 articles\n")
     assert (
-        "| French foreign minister in Riyadh | `in/a/x.md` | 7 | 1 | 2 | 4 |"
+        "| French foreign minister in Riyadh | `in/a/x.md` | 8 | 1 | 2 | 5 |"
         in markdown.replace(os.sep, "/")
     )
     assert "## Contradicted claims" in markdown and "## Failed" in markdown

@@ -40,12 +40,12 @@ def _briefing(article: Path = PARIS) -> dict[str, Any]:
     [
         ("never", 0, None),
         ("contradicted", 7, "briefing: 1 claim contradicted by the fact table"),
-        ("unverified", 7, "briefing: 5 claims unverified or contradicted"),
+        ("unverified", 7, "briefing: 6 claims unverified or contradicted"),
     ],
 )
 def test_fail_on_levels(tmp_path: Path, level: str, status: int, message: str | None) -> None:
     summary = _briefing()["summary"]
-    assert (summary["contradicted"], summary["unverified"]) == (1, 4)
+    assert (summary["contradicted"], summary["unverified"]) == (1, 5)
     out = tmp_path / "b.json"
     result = _generate(PARIS, out, "--fail-on", level)
     assert result.exit_code == status, result.stderr
