@@ -6,47 +6,38 @@ across a new year and gets none. Works on folded text, as the other time rules d
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from datetime import date, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing.analysis import times
 from briefing.analysis.times import UNRESOLVED
-from briefing.languages.ar.time_patterns import CURRENT_WORDS, DIRECTION, fold
-from briefing.languages.base import read_table
+from briefing.languages.ar.time_patterns import (
+    CURRENT_WORDS,
+    DIRECTION,
+    alternation,
+    time_table,
+)
 
 if TYPE_CHECKING:
     from briefing.languages.ar.time_doc import TimeDoc
     from briefing.models import TimeRef
 
-_DATA = Path(__file__).parent / "data" / "time"
 
-
-def _table(name: str) -> dict[str, str]:
-    return {fold(w): v for v, ws in read_table(_DATA / f"{name}.txt") for w in ws}
-
-
-_PARTS = _table("year_parts")  # الربع -> quarter
-_ORDINALS = _table("part_ordinals")  # الثاني -> 2
-_SEASONS = {w: int(v) for w, v in _table("season_months").items()}
+_PARTS = time_table("year_parts", str)  # الربع -> quarter
+_ORDINALS = time_table("part_ordinals", str)  # الثاني -> 2
+_SEASONS = time_table("season_months", int)
 _LENGTH = {"quarter": 3, "half": 6}
 
 
-def _alt(words: Iterable[str]) -> str:
-    """Return a regex alternation of folded words, longest first."""
-    return "(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + ")"
-
-
 _YEAR_WORDS = r"(?:العام|السنه|عام|سنه)"
-_DIRECTIONS = _alt([*DIRECTION, *CURRENT_WORDS])
+_DIRECTIONS = alternation([*DIRECTION, *CURRENT_WORDS])
 PART_RE = re.compile(
-    rf"(?<!\w)(?P<x>[وفب]?(?P<part>{_alt(_PARTS)})\s+(?P<which>{_alt(_ORDINALS)})"
+    rf"(?<!\w)(?P<x>[وفب]?(?P<part>{alternation(_PARTS)})\s+(?P<which>{alternation(_ORDINALS)})"
     rf"(?:\s+(?:من|في)\s+(?:{_YEAR_WORDS}\s+(?P<dir>{_DIRECTIONS})|(?:{_YEAR_WORDS}\s+)?(?P<y>\d{{4}}))"
     r")?)(?!\w)"
 )
 SEASON_RE = re.compile(
-    rf"(?<!\w)(?P<x>[وفب]?(?P<season>{_alt(_SEASONS)})\s+(?P<dir>{_DIRECTIONS}))(?!\w)"
+    rf"(?<!\w)(?P<x>[وفب]?(?P<season>{alternation(_SEASONS)})\s+(?P<dir>{_DIRECTIONS}))(?!\w)"
 )
 
 

@@ -22,7 +22,7 @@ def fold(text: str) -> str:
     return " ".join(MARKS.sub("", text).translate(FOLD).split())
 
 
-def _alt(words: Iterable[str]) -> str:
+def alternation(words: Iterable[str]) -> str:
     """Return a regex alternation of folded words, longest first, spaces as any whitespace."""
     folded = sorted({fold(w) for w in words}, key=len, reverse=True)
     escaped = (re.escape(w).replace(r"\ ", " ").replace(" ", r"\s+") for w in folded)
@@ -49,7 +49,7 @@ def _words(name: str) -> set[str]:
     return _folded(_listed(name))
 
 
-def _table(name: str, value: Callable[[str], _V]) -> dict[str, _V]:
+def time_table(name: str, value: Callable[[str], _V]) -> dict[str, _V]:
     """Return folded word -> value from a table file (`value: word word …` lines)."""
     rows = read_table(_DATA / f"{name}.txt")
     return {fold(word): value(v) for v, words in rows for word in words}
@@ -77,12 +77,12 @@ HIJRI_MONTHS = _phrase_table("hijri_months")
 # Hijri months that are also names or words (رجب طيب أردوغان, صفر "zero", محرم "forbidden").
 STRICT_HIJRI = _words("strict_hijri")
 
-WEEKDAYS = _table("weekdays", int)
+WEEKDAYS = time_table("weekdays", int)
 ORDINALS = _phrase_table("ordinals")
 
-_UNIT_NUMBERS = _table("unit_numbers", int)
-TENS = _table("tens", int)
-NUMBER_WORDS: dict[str, float] = {**_UNIT_NUMBERS, **TENS, **_table("other_numbers", _number)}
+_UNIT_NUMBERS = time_table("unit_numbers", int)
+TENS = time_table("tens", int)
+NUMBER_WORDS: dict[str, float] = {**_UNIT_NUMBERS, **TENS, **time_table("other_numbers", _number)}
 
 
 def _units() -> dict[str, tuple[str, int | None]]:
@@ -109,7 +109,7 @@ DIRECTION = {
 }
 CURRENT_WORDS = _folded(_CURRENT)
 
-PERIOD_UNITS = _table("period_units", str)
+PERIOD_UNITS = time_table("period_units", str)
 # Modifiers that name the end of a week: with الأسبوع they mean the weekend (نهاية الأسبوع).
 WEEK_END_MODS = _words("week_end_mods")
 
@@ -141,21 +141,21 @@ _DURATION_VERBS = _listed("duration_verbs")
 _B = r"(?<!\w)"  # the expression's word starts here...
 _CL = "(?:[وف]?[بلك]?)"  # ...after proclitics, which stay outside the expression
 _E = r"(?!\w)"
-_WD = _alt(WEEKDAYS)
-_MON = _alt(MONTHS)
-_HMON = _alt(HIJRI_MONTHS)
-_ORD = _alt(ORDINALS)
-_UNIT_NUM_ALT = _alt(_UNIT_NUMBERS)
-_TENS_ALT = _alt(TENS)
+_WD = alternation(WEEKDAYS)
+_MON = alternation(MONTHS)
+_HMON = alternation(HIJRI_MONTHS)
+_ORD = alternation(ORDINALS)
+_UNIT_NUM_ALT = alternation(_UNIT_NUMBERS)
+_TENS_ALT = alternation(TENS)
 _NUMW = (
     rf"(?:{_UNIT_NUM_ALT}\s+و{_TENS_ALT}|{_UNIT_NUM_ALT}\s+عشره?|{_TENS_ALT}|{_UNIT_NUM_ALT}"
     r"|عشره?|مئه|مائه|نصف)"
 )
-_UNIT_ALT = _alt(UNITS)
-_ADJ = _alt(_folded([*_PAST, *_NEXT, *_CURRENT]))
-_MOD = _alt(_words("modifiers"))
-_SEASON = _alt(_words("seasons"))
-_TOD = _alt(_folded(read_phrases(_DATA / "times_of_day.txt")))
+_UNIT_ALT = alternation(UNITS)
+_ADJ = alternation(_folded([*_PAST, *_NEXT, *_CURRENT]))
+_MOD = alternation(_words("modifiers"))
+_SEASON = alternation(_words("seasons"))
+_TOD = alternation(_folded(read_phrases(_DATA / "times_of_day.txt")))
 _APPROX = r"(?:(?:نحو|حوالي|قرابه|زهاء)\s+)?"
 _YEAR_NOUN = r"(?:عام|(?:ال|لل)عام|سنه|(?:ال|لل)سنه)"
 _GREG_ERA = r"(?:م|ميلاديه?|للميلاد)"
@@ -224,12 +224,12 @@ WEEKEND_RE = _compile(
 BRACKETED_YEAR_RE = re.compile(r"\(\s*(?P<x>\d{4})\s*\)")
 RELATIVE_DAY_RE = _compile(
     rf"(?P<x>(?:(?P<early>في\s+وقت\s+(?:سابق|لاحق))\s+(?:من\s+)?)?(?:(?P<tod>{_TOD})\s+)?"
-    rf"(?:(?P<yawm>يوم)\s+)?(?P<rd>{_alt(RELATIVE_DAYS)})"
+    rf"(?:(?P<yawm>يوم)\s+)?(?P<rd>{alternation(RELATIVE_DAYS)})"
     rf"(?:\s*[،,]?\s*(?:[(«\"]\s*(?P<wd>{_WD})\s*[)»\"]|(?P<wd2>{_WD})))?){_E}"
 )
 WEEKDAY_RE = _compile(
     rf"(?P<x>(?:(?P<tod>{_TOD})\s+)?(?:(?P<yawm>يومي?)\s+)?(?P<wd>{_WD})"
-    rf"(?:\s+(?P<adj>{_alt(_folded([*_PAST, *_NEXT]))}))?){_E}"
+    rf"(?:\s+(?P<adj>{alternation(_folded([*_PAST, *_NEXT]))}))?){_E}"
 )
 _QUANTITY = (
     rf"(?:(?P<num>\d{{1,4}}|{_NUMW})\s+)?(?P<unit>{_UNIT_ALT})(?:\s+(?P<one>واحده?|كامله?))?{_E}"
@@ -237,15 +237,15 @@ _QUANTITY = (
 AGO_RE = _compile(rf"(?P<x>(?P<dir>منذ|قبل|بعد)\s+{_APPROX}{_QUANTITY})(?!\s*\d)")
 # A verb of lasting may have its subject between it and the quantity: استمرت الاحتجاجات ثلاثة أيام.
 DURATION_RE = re.compile(
-    rf"{_B}[وف]?(?:{_alt(_folded(_DURATION_NOUNS))}|{_alt(_folded(_DURATION_VERBS))}(?:\s+ال\w+)?)\s+"
+    rf"{_B}[وف]?(?:{alternation(_folded(_DURATION_NOUNS))}|{alternation(_folded(_DURATION_VERBS))}(?:\s+ال\w+)?)\s+"
     rf"(?:(?:نحو|حوالي|قرابه|زهاء|اكثر\s+من|اقل\s+من)\s+)?(?P<x>{_QUANTITY})(?!\s*\d)"
 )
-_PLURAL_ALT = _alt(PLURAL_UNITS)
+_PLURAL_ALT = alternation(PLURAL_UNITS)
 # "الأيام الثلاثة الماضية", "الثلاث السنوات الماضية", "العامين الماضيين": spans up to now.
 PAST_SPAN_RE = _compile(
     rf"(?P<x>ال(?:(?P<pu>{_PLURAL_ALT})\s+ال(?P<pn>{_NUMW})|(?P<pn2>{_NUMW})\s+(?:ال)?"
     rf"(?P<pu2>{_PLURAL_ALT}))\s+(?:الماضيه|الاخيره|المقبله|القادمه|المنصرمه|الفائته)"
-    rf"|ال(?P<dual>{_alt(DUAL_UNITS)})\s+(?:الماضيين|الاخيرين|المقبلين|القادمين|المنصرمين))"
+    rf"|ال(?P<dual>{alternation(DUAL_UNITS)})\s+(?:الماضيين|الاخيرين|المقبلين|القادمين|المنصرمين))"
     rf"{_E}"
 )
 
