@@ -147,6 +147,13 @@ def shift_month(year: int, month: int, by: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+def months_span(year: int, first: int, months: int) -> tuple[date, date]:
+    """Return the first and last day of `months` months from month `first` of `year` (a
+    quarter, a half, a season; a winter runs into the next year)."""
+    end_year, end_month = shift_month(year, first, months)
+    return date(year, first, 1), date(end_year, end_month, 1) - timedelta(days=1)
+
+
 def covering(first: date, last: date) -> Resolved:
     """Return the finest ISO value that holds every day from `first` to `last`.
 

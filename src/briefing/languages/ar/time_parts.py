@@ -6,7 +6,6 @@ across a new year and gets none. Works on folded text, as the other time rules d
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from briefing.analysis import times
@@ -62,7 +61,7 @@ def part_of_year(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
         return []
     first = (n - 1) * _LENGTH[unit] + 1
     year = doc.published.year
-    ends = _span(year, first, _LENGTH[unit])[1]
+    ends = times.months_span(year, first, _LENGTH[unit])[1]
     if doc.future(m.start()):
         year += 1 if ends < doc.published else 0
     elif ends >= doc.published:
@@ -78,16 +77,10 @@ def season(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
     first = _SEASONS[m.group("season")]
     published = doc.published
     year = published.year if first <= published.month else published.year - 1  # begun by then
-    over = _span(year, first, 3)[1] < published
+    over = times.months_span(year, first, 3)[1] < published
     step = DIRECTION.get(m.group("dir"), 0)
     if step < 0 and not over:
         year -= 1
     elif step > 0:
         year += 1
-    return [doc.date(m.start("x"), m.end("x"), times.covering(*_span(year, first, 3)))]
-
-
-def _span(year: int, first: int, months: int) -> tuple[date, date]:
-    """Return the first and last day of `months` months from month `first` of `year`."""
-    end_year, end_month = year + (first + months > 12), (first + months - 1) % 12 + 1
-    return date(year, first, 1), date(end_year, end_month, 1) - timedelta(days=1)
+    return [doc.date(m.start("x"), m.end("x"), times.covering(*times.months_span(year, first, 3)))]

@@ -5,7 +5,6 @@ that covers three or six months."""
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from briefing.analysis import times
@@ -68,8 +67,7 @@ def part_of_year(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
         return [doc.date(m.start("x"), m.end("x"), UNRESOLVED)]
     first, length = _PARTS[key]
     year = doc.published.year
-    ends = date(year, first, 1) + timedelta(days=31 * length)  # past the part's last day
-    ended = ends.replace(day=1) <= doc.published
+    ended = times.months_span(year, first, length)[1] < doc.published
     if doc.future(m.start()):
         year += 1 if ended else 0  # "will grow in the second half": this year's, or next
     elif not ended:
@@ -101,15 +99,9 @@ def season(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
     first = _SEASONS[m.group("season").lower()]
     published = doc.published
     year = published.year if first <= published.month else published.year - 1  # begun by then
-    over = _season_span(year, first)[1] < published
+    over = times.months_span(year, first, 3)[1] < published
     if (word == "last" and not over) or (word == "this" and first == 12 and published.month < 3):
         year -= 1  # the one before, or "this winter" in February: begun in December
     elif word == "next" or (word == "the" and over and doc.future(m.start())):
         year += 1
-    return [doc.date(m.start("x"), m.end("x"), times.covering(*_season_span(year, first)))]
-
-
-def _season_span(year: int, first: int) -> tuple[date, date]:
-    """Return the first and last day of the three months from month `first` of `year`."""
-    end_year, end_month = year + (first + 3 > 12), (first + 3 - 1) % 12 + 1
-    return date(year, first, 1), date(end_year, end_month, 1) - timedelta(days=1)
+    return [doc.date(m.start("x"), m.end("x"), times.covering(*times.months_span(year, first, 3)))]
