@@ -59,6 +59,21 @@ def make_briefing(
     return briefing.brief_article(article, briefing.load_facts(facts), model=model).to_dict()
 
 
+def brief_text(
+    tmp_path: Path, body: str, language: str = "ar", *, headline: str = ""
+) -> dict[str, Any]:
+    """Return the briefing of a text written for a test, published on Thursday 7 March 2024."""
+    article = tmp_path / "a.txt"
+    article.write_text(f"{headline}\n\n{body}" if headline else body, encoding="utf-8")
+    return make_briefing(str(article), language=language, published=dt.date(2024, 3, 7))
+
+
+def speaker_of(b: dict[str, Any], piece: str) -> str | None:
+    """Return the speaker's text of the first claim (not a role) holding `piece`."""
+    claim = next(c for c in b["claims"] if piece in c["text"] and c["kind"] != "role")
+    return (claim["speaker"] or {}).get("text")
+
+
 @pytest.fixture(scope="session")
 def seed_briefing() -> dict[str, Any]:
     """The seed's briefing as the pipeline builds it (once per test session)."""

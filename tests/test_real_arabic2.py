@@ -3,26 +3,16 @@ participle that goes on with the man who spoke, and a district after حي."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from conftest import make_briefing
+from conftest import brief_text, speaker_of
 
-
-def _brief(tmp_path: Path, body: str, language: str = "ar") -> dict[str, Any]:
-    article = tmp_path / "a.txt"
-    article.write_text(body, encoding="utf-8")
-    return make_briefing(str(article), language=language, published=dt.date(2024, 3, 7))
+_brief = brief_text
 
 
 def _people(b: dict[str, Any]) -> set[str]:
     return {e["name"] for e in b["entities"] if e["type"] == "PERSON"}
-
-
-def _speaker(b: dict[str, Any], piece: str) -> str | None:
-    claim = next(c for c in b["claims"] if piece in c["text"] and c["kind"] != "role")
-    return (claim["speaker"] or {}).get("text")
 
 
 def test_an_unknown_name_before_a_title_is_a_person_with_a_role(tmp_path: Path) -> None:
@@ -35,8 +25,8 @@ def test_an_unknown_name_before_a_title_is_a_person_with_a_role(tmp_path: Path) 
     roles = [c["text"] for c in b["claims"] if c["kind"] == "role"]
     assert any(r.startswith("سالم العتيبان مدير الجمعية") for r in roles)
     assert any(r.startswith("فهد الشمراني رئيس اللجنة المالية") for r in roles)
-    assert _speaker(b, "سلمت 40 منزلا") == "سالم العتيبان"
-    assert _speaker(b, "الميزانية ارتفعت") == "فهد الشمراني"
+    assert speaker_of(b, "سلمت 40 منزلا") == "سالم العتيبان"
+    assert speaker_of(b, "الميزانية ارتفعت") == "فهد الشمراني"
 
 
 def test_a_common_noun_before_a_title_makes_no_person(tmp_path: Path) -> None:
@@ -51,7 +41,7 @@ def test_a_masculine_participle_goes_on_with_the_man_who_spoke(tmp_path: Path) -
         "وأضاف أن الشهادات معتمدة من الهيئة العامة للتعليم التطبيقي والتدريب، وقال بأن الرسوم "
         "رمزية، مؤكدا بأن الرسوم لا تغطي ربع التكلفة.",
     )
-    assert _speaker(b, "لا تغطي ربع التكلفة") in ("أنس الصالح", "وزير المالية الكويتي أنس الصالح")
+    assert speaker_of(b, "لا تغطي ربع التكلفة") in ("أنس الصالح", "وزير المالية الكويتي أنس الصالح")
 
 
 def test_titles_on_both_sides_of_a_name_make_one_role_claim(tmp_path: Path) -> None:
@@ -73,4 +63,4 @@ def test_a_verb_with_that_gives_the_sentence_before_to_the_person(tmp_path: Path
         "تعهدت الأردن بخفض العجز في الموازنة خلال عامين. أكد ذلك رئيس الوزراء الأردني "
         "عمر الرزاز خلال زيارته أمس مجلس النواب.",
     )
-    assert _speaker(b, "بخفض العجز") == "عمر الرزاز"
+    assert speaker_of(b, "بخفض العجز") == "عمر الرزاز"

@@ -4,22 +4,13 @@ and a currency after a scale word (مليوني ريال) that names no one."""
 
 from __future__ import annotations
 
-import datetime as dt
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from conftest import make_briefing
+from conftest import brief_text, speaker_of
 
-
-def _brief(tmp_path: Path, body: str) -> dict[str, Any]:
-    article = tmp_path / "a.txt"
-    article.write_text(body, encoding="utf-8")
-    return make_briefing(str(article), language="ar", published=dt.date(2024, 3, 7))
-
-
-def _speaker(b: dict[str, Any], piece: str) -> str | None:
-    claim = next(c for c in b["claims"] if piece in c["text"] and c["kind"] != "role")
-    return (claim["speaker"] or {}).get("text")
+_brief = partial(brief_text, language="ar")
 
 
 def _dates(b: dict[str, Any]) -> list[tuple[str, str | None]]:
@@ -37,9 +28,9 @@ def test_a_family_name_that_is_a_weekday_speaks_and_the_day_stays_a_day(tmp_path
     )
     people = {e["name"] for e in b["entities"] if e["type"] == "PERSON"}
     assert "نايف السبت" in people
-    assert _speaker(b, "الصيد تراجع") == "السبت"
-    assert _speaker(b, "المزاد سيقام") == "خالد الخميس"
-    assert _speaker(b, "الأسعار ارتفعت") == "الخميس"
+    assert speaker_of(b, "الصيد تراجع") == "السبت"
+    assert speaker_of(b, "المزاد سيقام") == "خالد الخميس"
+    assert speaker_of(b, "الأسعار ارتفعت") == "الخميس"
     texts = [t for t, _ in _dates(b)]
     assert "يوم الخميس المقبل" in texts and "الجمعة" in texts  # the days are still dates
     assert len(texts) == 3  # هذا العام, يوم الخميس المقبل, الجمعة: no name read as a day
@@ -53,10 +44,10 @@ def test_bayyana_reports_only_when_what_is_said_follows(tmp_path: Path) -> None:
         "وتأتي الاتفاقية بين البلدين بعد أن وقع الطرفان مذكرة تفاهم.\n\n"
         "ووقعت اشتباكات بين الجيش والمسلحين، إلا أن الهدوء عاد إلى المدينة.",
     )
-    assert _speaker(b, "الحادث وقع") == "مدير الشرطة"
-    assert _speaker(b, "عدد الإصابات") == "الوزارة"
-    assert _speaker(b, "وقع الطرفان") is None
-    assert _speaker(b, "الهدوء عاد") is None
+    assert speaker_of(b, "الحادث وقع") == "مدير الشرطة"
+    assert speaker_of(b, "عدد الإصابات") == "الوزارة"
+    assert speaker_of(b, "وقع الطرفان") is None
+    assert speaker_of(b, "الهدوء عاد") is None
 
 
 def test_more_verbs_and_participles_of_saying(tmp_path: Path) -> None:
@@ -66,9 +57,9 @@ def test_more_verbs_and_participles_of_saying(tmp_path: Path) -> None:
         "وأبان مدير المستشفى أن المرضى غادروا جميعا.\n\n"
         "وافتتح وزير التجارة ماجد الحمدان المعرض، مبينا أن المعرض يضم 200 جناح.",
     )
-    assert _speaker(b, "الصادرات زادت") == "رئيس الغرفة التجارية"
-    assert _speaker(b, "المرضى غادروا") == "مدير المستشفى"
-    assert _speaker(b, "يضم 200 جناح") == "ماجد الحمدان"
+    assert speaker_of(b, "الصادرات زادت") == "رئيس الغرفة التجارية"
+    assert speaker_of(b, "المرضى غادروا") == "مدير المستشفى"
+    assert speaker_of(b, "يضم 200 جناح") == "ماجد الحمدان"
 
 
 def test_a_currency_after_a_scale_word_is_no_organisation(tmp_path: Path) -> None:
@@ -80,7 +71,7 @@ def test_a_currency_after_a_scale_word_is_no_organisation(tmp_path: Path) -> Non
     assert not names & {"ريال", "دولار"}
 
 
-def test_whom_it_was_said_to_is_not_the_speaker(tmp_path: Path) -> None:
+def test_whom_it_was_said_to_is_not_thespeaker_of(tmp_path: Path) -> None:
     b = _brief(
         tmp_path,
         'وقال ل"الوطن"، سامر عبدالكريم الحداد نائب رئيس لجنة التعليم، بأن الرسوم ارتفعت.\n\n'
@@ -88,10 +79,10 @@ def test_whom_it_was_said_to_is_not_the_speaker(tmp_path: Path) -> None:
         "وقال للصحفيين إن الوضع مستقر.\n\n"
         "وقالت لجنة الانتخابات إن النتائج ستعلن غدا.",
     )
-    assert _speaker(b, "الرسوم ارتفعت") == "سامر عبدالكريم الحداد"
-    assert _speaker(b, "ارتفاع الإيجارات") == "سامر الحداد"  # given and family name: one man
-    assert _speaker(b, "الوضع مستقر") != "للصحفيين"
-    assert _speaker(b, "النتائج ستعلن") == "لجنة الانتخابات"  # لجنة is no ل + جنة
+    assert speaker_of(b, "الرسوم ارتفعت") == "سامر عبدالكريم الحداد"
+    assert speaker_of(b, "ارتفاع الإيجارات") == "سامر الحداد"  # given and family name: one man
+    assert speaker_of(b, "الوضع مستقر") != "للصحفيين"
+    assert speaker_of(b, "النتائج ستعلن") == "لجنة الانتخابات"  # لجنة is no ل + جنة
 
 
 def test_a_four_word_name_with_a_common_given_name_inside(tmp_path: Path) -> None:
@@ -112,10 +103,10 @@ def test_a_rank_a_name_and_a_long_title_after_it(tmp_path: Path) -> None:
         "وأوضح العميد سالم بن حمد الكواري الوكيل المساعد للمنافذ بالإدارة العامة للجوازات "
         "أن عدد المسافرين بلغ 12 ألفا.\n\nوأضاف الكواري أن الحركة تزيد في الصيف.",
     )
-    assert _speaker(b, "عدد المسافرين") == "العميد سالم بن حمد الكواري"
+    assert speaker_of(b, "عدد المسافرين") == "العميد سالم بن حمد الكواري"
     roles = [c["text"] for c in b["claims"] if c["kind"] == "role"]
     assert any(r.startswith("العميد سالم بن حمد الكواري الوكيل المساعد") for r in roles)
-    assert _speaker(b, "الحركة تزيد") == "الكواري"
+    assert speaker_of(b, "الحركة تزيد") == "الكواري"
 
 
 def test_a_feminine_participle_goes_with_the_body_that_opens_the_sentence(
@@ -126,7 +117,7 @@ def test_a_feminine_participle_goes_with_the_body_that_opens_the_sentence(
         "أصدرت وزارة الصحة في مملكة البحرين بيانا عن الحالات الجديدة، مشيرة إلى أن "
         "عددها بلغ 40 حالة.",
     )
-    assert _speaker(b, "عددها بلغ 40") == "وزارة الصحة"
+    assert speaker_of(b, "عددها بلغ 40") == "وزارة الصحة"
 
 
 def test_a_first_name_and_an_initial_then_the_verb(tmp_path: Path) -> None:
@@ -139,10 +130,10 @@ def test_a_first_name_and_an_initial_then_the_verb(tmp_path: Path) -> None:
     )
     texts = [c["text"] for c in b["claims"] if c["kind"] != "role"]
     assert not any(t.strip() in ("ر.", "ع .", "الطالبة هند.") for t in texts)  # one sentence
-    assert "هند" in (_speaker(b, "وصلت أنا ووالدي") or "")
-    assert "فارس" in (_speaker(b, "استقبلوه في المطار") or "")
-    assert _speaker(b, "الدراسة تبدأ") == "وزارة التعليم"
-    assert _speaker(b, "الحركة زادت") == "مدير الميناء"  # the place sets the scene
+    assert "هند" in (speaker_of(b, "وصلت أنا ووالدي") or "")
+    assert "فارس" in (speaker_of(b, "استقبلوه في المطار") or "")
+    assert speaker_of(b, "الدراسة تبدأ") == "وزارة التعليم"
+    assert speaker_of(b, "الحركة زادت") == "مدير الميناء"  # the place sets the scene
 
 
 def test_products_named_in_quotes_are_no_entities(tmp_path: Path) -> None:
@@ -154,7 +145,7 @@ def test_products_named_in_quotes_are_no_entities(tmp_path: Path) -> None:
     )
     names = {e["name"] for e in b["entities"]}
     assert not any("إس تي" in n or "سمارت" in n for n in names)
-    assert _speaker(b, "المبيعات زادت") == "مدير «فالكون»"  # the quote closes with the name
+    assert speaker_of(b, "المبيعات زادت") == "مدير «فالكون»"  # the quote closes with the name
 
 
 def test_a_family_name_after_bin_ends_the_name(tmp_path: Path) -> None:
@@ -165,7 +156,7 @@ def test_a_family_name_after_bin_ends_the_name(tmp_path: Path) -> None:
     )
     people = {e["name"] for e in b["entities"] if e["type"] == "PERSON"}
     assert "ناصر بن حمد الدوسري" in people
-    assert _speaker(b, "الدوريات زادت") == "الدوسري"
+    assert speaker_of(b, "الدوريات زادت") == "الدوسري"
 
 
 def test_what_is_called_for_or_proposed_lies_ahead(tmp_path: Path) -> None:
@@ -189,11 +180,11 @@ def test_in_line_with_a_rule_is_no_source(tmp_path: Path) -> None:
         "وارتفع عدد الزوار إلى مليون زائر بحسب البيان.\n\n"
         "وغرق ثلاثة صيادين حسبما ذكرت السلطات.",
     )
-    assert _speaker(b, "تصحيح أوضاعها") is None
-    assert _speaker(b, "انطلقت الرحلة") is None
-    assert _speaker(b, "خمسة أشخاص") == "مصادر طبية"
-    assert _speaker(b, "مليون زائر") == "البيان"
-    assert _speaker(b, "ثلاثة صيادين") == "السلطات"
+    assert speaker_of(b, "تصحيح أوضاعها") is None
+    assert speaker_of(b, "انطلقت الرحلة") is None
+    assert speaker_of(b, "خمسة أشخاص") == "مصادر طبية"
+    assert speaker_of(b, "مليون زائر") == "البيان"
+    assert speaker_of(b, "ثلاثة صيادين") == "السلطات"
 
 
 def test_appointed_to_a_title_in_the_accusative(tmp_path: Path) -> None:
@@ -218,8 +209,8 @@ def test_a_body_and_its_head_named_after_it(tmp_path: Path) -> None:
     types = {e["name"]: e["type"] for e in b["entities"]}
     assert types.get("توماس كيلر") == "PERSON"
     assert not any("كيلر" in n for n, t in types.items() if t == "ORG")
-    assert _speaker(b, "فوز المدينة") == "رئيس الاتحاد الدولي توماس كيلر"
-    assert _speaker(b, "الملف قوي") == "كيلر"
+    assert speaker_of(b, "فوز المدينة") == "رئيس الاتحاد الدولي توماس كيلر"
+    assert speaker_of(b, "الملف قوي") == "كيلر"
 
 
 def test_a_verb_of_saying_that_goes_on_from_the_subjects_verb(tmp_path: Path) -> None:
@@ -229,7 +220,7 @@ def test_a_verb_of_saying_that_goes_on_from_the_subjects_verb(tmp_path: Path) ->
         "وفي صباح يوم الإعلان، ظهر الرئيس الكوري مون جاي في شريط فيديو يؤكد «الدعم الكامل» "
         "من حكومته. وأضاف أن الألعاب «ستشجع التبادل بين الشعوب».",
     )
-    assert _speaker(b, "ستشجع التبادل") == "مون جاي"  # not the federation's head, named before
+    assert speaker_of(b, "ستشجع التبادل") == "مون جاي"  # not the federation's head, named before
 
 
 def test_the_official_after_a_named_minister_is_the_minister(tmp_path: Path) -> None:
@@ -238,9 +229,9 @@ def test_the_official_after_a_named_minister_is_the_minister(tmp_path: Path) -> 
         "وزار وزير الصحة فهد السالم المستشفى أمس.\n\nوقال الوزير إن قوائم الانتظار تراجعت.\n\n"
         "وأكد المسؤول أن العمل مستمر.\n\nوقال مسؤول في الوزارة إن الخطة جاهزة.",
     )
-    assert _speaker(b, "قوائم الانتظار") == "فهد السالم"
-    assert _speaker(b, "العمل مستمر") == "فهد السالم"
-    assert _speaker(b, "الخطة جاهزة") == "مسؤول"  # an official, unnamed: another person
+    assert speaker_of(b, "قوائم الانتظار") == "فهد السالم"
+    assert speaker_of(b, "العمل مستمر") == "فهد السالم"
+    assert speaker_of(b, "الخطة جاهزة") == "مسؤول"  # an official, unnamed: another person
 
 
 def test_quarters_halves_and_seasons(tmp_path: Path) -> None:

@@ -4,22 +4,12 @@ month ahead; "…, say X" with the verb before a plural speaker; a verb of judge
 
 from __future__ import annotations
 
-import datetime as dt
+from functools import partial
 from pathlib import Path
-from typing import Any
 
-from conftest import make_briefing
+from conftest import brief_text, speaker_of
 
-
-def _brief(tmp_path: Path, body: str) -> dict[str, Any]:
-    article = tmp_path / "a.txt"
-    article.write_text("A headline\n\n" + body, encoding="utf-8")
-    return make_briefing(str(article), language="en", published=dt.date(2024, 3, 7))
-
-
-def _speaker(b: dict[str, Any], piece: str) -> str | None:
-    claim = next(c for c in b["claims"] if piece in c["text"] and c["kind"] != "role")
-    return (claim["speaker"] or {}).get("text")
+_brief = partial(brief_text, language="en", headline="A headline")
 
 
 def test_what_may_come_puts_a_bare_day_or_month_ahead(tmp_path: Path) -> None:
@@ -38,17 +28,17 @@ def test_what_may_come_puts_a_bare_day_or_month_ahead(tmp_path: Path) -> None:
     assert values["Monday"] == "2024-03-04"  # "could not" tells of the past
 
 
-def test_say_before_a_plural_speaker(tmp_path: Path) -> None:
+def test_say_before_a_pluralspeaker_of(tmp_path: Path) -> None:
     b = _brief(
         tmp_path,
         "The talks have made good progress, say those close to the negotiations.\n\n"
         "The scheme is too costly, say analysts at the ratings agency.",
     )
-    assert _speaker(b, "made good progress") == "those close to the negotiations"
-    assert _speaker(b, "too costly") == "analysts at the ratings agency"
+    assert speaker_of(b, "made good progress") == "those close to the negotiations"
+    assert speaker_of(b, "too costly") == "analysts at the ratings agency"
 
 
-def test_a_verb_of_judgement_then_saying_has_its_subject_as_speaker(tmp_path: Path) -> None:
+def test_a_verb_of_judgement_then_saying_has_its_subject_asspeaker_of(tmp_path: Path) -> None:
     b = _brief(
         tmp_path,
         "Carla Mendes said the bill was fair.\n\n"
@@ -56,8 +46,8 @@ def test_a_verb_of_judgement_then_saying_has_its_subject_as_speaker(tmp_path: Pa
         "by 12% while he was transport secretary.\n\n"
         "Critics fear the levy could drive small shops out of business.",
     )
-    assert _speaker(b, "rail fares had risen") == "A Green Party spokeswoman"
-    assert _speaker(b, "drive small shops") == "Critics"
+    assert speaker_of(b, "rail fares had risen") == "A Green Party spokeswoman"
+    assert speaker_of(b, "drive small shops") == "Critics"
 
 
 def test_a_fixture_in_the_present_is_the_coming_day(tmp_path: Path) -> None:
@@ -70,15 +60,15 @@ def test_a_fixture_in_the_present_is_the_coming_day(tmp_path: Path) -> None:
     assert values == [("Saturday", "2024-03-09"), ("Saturday", "2024-03-02")]
 
 
-def test_an_aside_with_a_title_and_a_place_names_the_speaker(tmp_path: Path) -> None:
+def test_an_aside_with_a_title_and_a_place_names_thespeaker_of(tmp_path: Path) -> None:
     b = _brief(
         tmp_path,
         "But the head of the review panel, Judge Maria Lindqvist of Sweden, warned that "
         'there was "a long way to go".\n\n'
         "Team captain Owen Pryce has rubbished suggestions that the squad is too old.",
     )
-    assert _speaker(b, "a long way to go") == "Maria Lindqvist"
-    assert _speaker(b, "too old") == "Team captain Owen Pryce"
+    assert speaker_of(b, "a long way to go") == "Maria Lindqvist"
+    assert speaker_of(b, "too old") == "Team captain Owen Pryce"
 
 
 def test_a_relative_aside_before_said_and_more_verbs_of_saying(tmp_path: Path) -> None:
@@ -88,8 +78,8 @@ def test_a_relative_aside_before_said_and_more_verbs_of_saying(tmp_path: Path) -
         "meant a great deal to her.\n\n"
         'Tom Reyes questioned why there was "such a hurry" to close the pool.',
     )
-    assert _speaker(b, "meant a great deal") == "Anna Kowal"
-    assert _speaker(b, "such a hurry") == "Tom Reyes"
+    assert speaker_of(b, "meant a great deal") == "Anna Kowal"
+    assert speaker_of(b, "such a hurry") == "Tom Reyes"
 
 
 def test_according_to_plan_is_no_source(tmp_path: Path) -> None:
@@ -99,9 +89,9 @@ def test_according_to_plan_is_no_source(tmp_path: Path) -> None:
         "Burglaries have fallen, according to police figures.\n\n"
         "Two men were arrested, according to the authorities.",
     )
-    assert _speaker(b, "repairs went") is None
-    assert _speaker(b, "Burglaries") == "police figures"
-    assert _speaker(b, "Two men") == "the authorities"
+    assert speaker_of(b, "repairs went") is None
+    assert speaker_of(b, "Burglaries") == "police figures"
+    assert speaker_of(b, "Two men") == "the authorities"
 
 
 def test_no_subject_ends_in_and(tmp_path: Path) -> None:
@@ -109,7 +99,7 @@ def test_no_subject_ends_in_and(tmp_path: Path) -> None:
         tmp_path,
         'The singer stopped to pose for photographs and joked: "The shoes are killing me."',
     )
-    speaker = _speaker(b, "shoes are killing")
+    speaker = speaker_of(b, "shoes are killing")
     assert speaker is None or not speaker.endswith("and")
 
 
@@ -138,7 +128,7 @@ def test_a_second_verb_after_a_comma_goes_with_the_firm_not_its_country(tmp_path
         "US giant General Motors has posted a 9% rise in sales, and in profits, and declared "
         'itself "in good health".',
     )
-    speaker = _speaker(b, "in good health")
+    speaker = speaker_of(b, "in good health")
     assert speaker == "General Motors"
 
 
@@ -155,7 +145,7 @@ def test_titles_of_firms_players_and_professions_before_a_name(tmp_path: Path) -
     assert "ex-chief financial officer Paul Grange" in roles
     assert "Spanish international Pablo Ortiz" in roles
     assert not any("solicitor" in r for r in roles)  # the solicitor says it; no title of Omar's
-    assert _speaker(b, "identical letter") == "the family's solicitor"
+    assert speaker_of(b, "identical letter") == "the family's solicitor"
 
 
 def test_seasons_without_a_year(tmp_path: Path) -> None:

@@ -3,22 +3,11 @@ names inside quotes, and speakers written as a description of someone named befo
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
-from typing import Any
 
-from conftest import make_briefing
+from conftest import brief_text, speaker_of
 
-
-def _brief(tmp_path: Path, body: str, language: str) -> dict[str, Any]:
-    article = tmp_path / "a.txt"
-    article.write_text(body, encoding="utf-8")
-    return make_briefing(str(article), language=language, published=dt.date(2024, 3, 7))
-
-
-def _speaker(b: dict[str, Any], piece: str) -> str | None:
-    claim = next(c for c in b["claims"] if piece in c["text"] and c["kind"] != "role")
-    return (claim["speaker"] or {}).get("text")
+_brief = brief_text
 
 
 def test_a_quote_without_its_own_speaker_keeps_the_last_one_english(tmp_path: Path) -> None:
@@ -32,10 +21,10 @@ def test_a_quote_without_its_own_speaker_keeps_the_last_one_english(tmp_path: Pa
         "en",
     )
     # The quote left open at the paragraph's end, and the next paragraph's quote, are hers.
-    assert _speaker(b, "The second half") == "Lindqvist"
+    assert speaker_of(b, "The second half") == "Lindqvist"
     # A name and a verb inside the quote never make its speaker.
-    assert _speaker(b, "Even Peter Holm") == "Lindqvist"
-    assert _speaker(b, "pitch was heavy") == "Goalkeeper Tomas Berg"
+    assert speaker_of(b, "Even Peter Holm") == "Lindqvist"
+    assert speaker_of(b, "pitch was heavy") == "Goalkeeper Tomas Berg"
 
 
 def test_a_quote_without_its_own_speaker_keeps_the_last_one_arabic(tmp_path: Path) -> None:
@@ -46,8 +35,8 @@ def test_a_quote_without_its_own_speaker_keeps_the_last_one_arabic(tmp_path: Pat
         "وأكد الحارس سامي فرح أن أرض الملعب كانت ثقيلة.",
         "ar",
     )
-    assert "ليلى حداد" in (_speaker(b, "الشوط الثاني") or "")
-    assert "سامي فرح" in (_speaker(b, "أرض الملعب") or "")
+    assert "ليلى حداد" in (speaker_of(b, "الشوط الثاني") or "")
+    assert "سامي فرح" in (speaker_of(b, "أرض الملعب") or "")
 
 
 def test_a_description_speaks_for_the_person_it_describes(tmp_path: Path) -> None:
@@ -58,8 +47,8 @@ def test_a_description_speaks_for_the_person_it_describes(tmp_path: Path) -> Non
         "The 19-year-old said he would rest before the final.",
         "en",
     )
-    assert _speaker(b, "I felt sharp") == "Andre Marsh"
-    assert _speaker(b, "rest before the final") == "Andre Marsh"
+    assert speaker_of(b, "I felt sharp") == "Andre Marsh"
+    assert speaker_of(b, "rest before the final") == "Andre Marsh"
 
 
 def test_a_title_speaks_for_the_last_person_with_that_title(tmp_path: Path) -> None:
@@ -69,14 +58,14 @@ def test_a_title_speaks_for_the_last_person_with_that_title(tmp_path: Path) -> N
         "meeting described it as calm. The minister said the budget would be balanced.",
         "en",
     )
-    assert _speaker(b, "budget would be balanced") == "Lena Ford"
+    assert speaker_of(b, "budget would be balanced") == "Lena Ford"
     # A title nobody named holds stays as written.
     b = _brief(
         tmp_path,
         "Mr Brown spoke first. However, the minister said it was over.",
         "en",
     )
-    assert _speaker(b, "it was over") == "the minister"
+    assert speaker_of(b, "it was over") == "the minister"
 
 
 def test_a_title_speaks_for_the_last_person_with_that_title_arabic(tmp_path: Path) -> None:
@@ -86,7 +75,7 @@ def test_a_title_speaks_for_the_last_person_with_that_title_arabic(tmp_path: Pat
         "النقابات هادئا.\nوأكد الوزير أن الحكومة لن ترفع الضرائب على الأسر.",
         "ar",
     )
-    assert _speaker(b, "لن ترفع الضرائب") == "سامر الخوري"
+    assert speaker_of(b, "لن ترفع الضرائب") == "سامر الخوري"
 
 
 def test_verbs_that_name_no_speaker_arabic(tmp_path: Path) -> None:
@@ -98,9 +87,9 @@ def test_verbs_that_name_no_speaker_arabic(tmp_path: Path) -> None:
         "وتراجعت أرباح القطاع كثيرا هذا العام، فيما بقيت خمس شركات لم تعلن بعد عن أرباحها.",
         "ar",
     )
-    assert _speaker(b, "أبرز المواهب") is None  # "is considered": no one speaks
-    assert _speaker(b, "فاز باللقب") is None  # "it is worth noting that": the report's voice
-    assert _speaker(b, "لم تعلن بعد") is None  # a clause before a negated verb is no subject
+    assert speaker_of(b, "أبرز المواهب") is None  # "is considered": no one speaks
+    assert speaker_of(b, "فاز باللقب") is None  # "it is worth noting that": the report's voice
+    assert speaker_of(b, "لم تعلن بعد") is None  # a clause before a negated verb is no subject
 
 
 def test_speakers_end_where_their_name_ends_arabic(tmp_path: Path) -> None:
@@ -114,8 +103,8 @@ def test_speakers_end_where_their_name_ends_arabic(tmp_path: Path) -> None:
         "ar",
     )
     # The source stops at the name: the verb before it and the place after it are not his.
-    assert _speaker(b, "بتنظيم البطولة") == "رئيس الاتحاد القاري كريم العلوي"
+    assert speaker_of(b, "بتنظيم البطولة") == "رئيس الاتحاد القاري كريم العلوي"
     # A participle after the verb says how she went on: the speaker is still the committee.
-    assert _speaker(b, "هل تكفي الفنادق") == "لجنة التحكيم"
+    assert speaker_of(b, "هل تكفي الفنادق") == "لجنة التحكيم"
     # A name in guillemets belongs to the head before it.
-    assert "سبورت نيوز" in (_speaker(b, "عروضا كثيرة") or "")
+    assert "سبورت نيوز" in (speaker_of(b, "عروضا كثيرة") or "")

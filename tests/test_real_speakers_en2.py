@@ -5,25 +5,15 @@ were …", an aside between dashes)."""
 
 from __future__ import annotations
 
-import datetime as dt
+from functools import partial
 from pathlib import Path
-from typing import Any
 
-from conftest import make_briefing
+from conftest import brief_text, speaker_of
 
-
-def _brief(tmp_path: Path, body: str) -> dict[str, Any]:
-    article = tmp_path / "a.txt"
-    article.write_text(body, encoding="utf-8")
-    return make_briefing(str(article), language="en", published=dt.date(2024, 3, 7))
+_brief = partial(brief_text, language="en")
 
 
-def _speaker(b: dict[str, Any], piece: str) -> str | None:
-    claim = next(c for c in b["claims"] if piece in c["text"] and c["kind"] != "role")
-    return (claim["speaker"] or {}).get("text")
-
-
-def test_an_opening_participle_clause_is_no_speaker(tmp_path: Path) -> None:
+def test_an_opening_participle_clause_is_nospeaker_of(tmp_path: Path) -> None:
     b = _brief(
         tmp_path,
         "The bridge in Carrow will reopen in May, Helen Marsh has said.\n\n"
@@ -31,9 +21,9 @@ def test_an_opening_participle_clause_is_no_speaker(tmp_path: Path) -> None:
         '"The engineers have checked every beam. Nothing was left to chance."\n\n'
         "Visiting the site on Tuesday, she said the work was ahead of schedule.",
     )
-    assert _speaker(b, "The engineers have checked") == "Ms Marsh"
-    assert _speaker(b, "Nothing was left") == "Ms Marsh"
-    assert (_speaker(b, "ahead of schedule") or "").endswith("Marsh")
+    assert speaker_of(b, "The engineers have checked") == "Ms Marsh"
+    assert speaker_of(b, "Nothing was left") == "Ms Marsh"
+    assert (speaker_of(b, "ahead of schedule") or "").endswith("Marsh")
 
 
 def test_a_pronoun_after_the_quote_is_not_the_name_in_it(tmp_path: Path) -> None:
@@ -44,9 +34,9 @@ def test_a_pronoun_after_the_quote_is_not_the_name_in_it(tmp_path: Path) -> None
         'Mr Reed "handled every payment," he told the jury, saying his deputy had '
         '"full control of the accounts".',
     )
-    assert _speaker(b, "rejected claims he bullied") == "Mr Grant"
-    assert _speaker(b, "handled every payment") == "Mr Grant"
-    assert _speaker(b, "full control of the accounts") == "Mr Grant"
+    assert speaker_of(b, "rejected claims he bullied") == "Mr Grant"
+    assert speaker_of(b, "handled every payment") == "Mr Grant"
+    assert speaker_of(b, "full control of the accounts") == "Mr Grant"
 
 
 def test_a_reporting_verb_joined_by_and_keeps_the_subject(tmp_path: Path) -> None:
@@ -56,7 +46,7 @@ def test_a_reporting_verb_joined_by_and_keeps_the_subject(tmp_path: Path) -> Non
         "On his third day of questioning in the Leeds trial Mr Grant played down his "
         "friendship with Tom Reed and denied he often met him outside the office.",
     )
-    assert (_speaker(b, "denied he often met him") or "").endswith("Grant")
+    assert (speaker_of(b, "denied he often met him") or "").endswith("Grant")
 
 
 def test_there_were_and_an_aside_between_dashes_name_no_one(tmp_path: Path) -> None:
@@ -66,18 +56,18 @@ def test_there_were_and_an_aside_between_dashes_name_no_one(tmp_path: Path) -> N
         "There were only six arrests - over alleged theft in the market - although it was "
         "unclear whether charges would follow.",
     )
-    assert _speaker(b, "There were only six arrests") is None
+    assert speaker_of(b, "There were only six arrests") is None
 
 
-def test_he_said_adding_that_keeps_the_speaker(tmp_path: Path) -> None:
+def test_he_said_adding_that_keeps_thespeaker_of(tmp_path: Path) -> None:
     b = _brief(
         tmp_path,
         "Ramblers Association chairman Kate Dunmore spoke after the walk on Sunday.\n\n"
         'Walkers had come "to prove the footpath belongs to everyone", she said adding that '
         "landowners had blocked three gates as far as she knew.",
     )
-    assert (_speaker(b, "to prove the footpath") or "").endswith("Dunmore")
-    assert (_speaker(b, "landowners had blocked") or "").endswith("Dunmore")
+    assert (speaker_of(b, "to prove the footpath") or "").endswith("Dunmore")
+    assert (speaker_of(b, "landowners had blocked") or "").endswith("Dunmore")
 
 
 def test_a_title_with_modifiers_stands_for_the_person_just_named(tmp_path: Path) -> None:
@@ -86,7 +76,7 @@ def test_a_title_with_modifiers_stands_for_the_person_just_named(tmp_path: Path)
         "The new rail timetable is reliable and fair, Gareth Pryce has said.\n\n"
         "The regional transport minister said complaints would fall once drivers were trained.",
     )
-    assert _speaker(b, "complaints would fall") == "Gareth Pryce"
+    assert speaker_of(b, "complaints would fall") == "Gareth Pryce"
 
 
 def test_denying_charges_is_a_plea_the_report_states(tmp_path: Path) -> None:
@@ -95,8 +85,8 @@ def test_denying_charges_is_a_plea_the_report_states(tmp_path: Path) -> None:
         "Former bank chief Oliver Grant has denied claims that he hid losses from auditors.\n\n"
         "Mr Grant has denied charges of theft and false accounting.",
     )
-    assert (_speaker(b, "hid losses") or "").endswith("Grant")
-    assert _speaker(b, "charges of theft") is None
+    assert (speaker_of(b, "hid losses") or "").endswith("Grant")
+    assert speaker_of(b, "charges of theft") is None
 
 
 def test_it_has_been_announced_names_no_one(tmp_path: Path) -> None:
@@ -105,4 +95,4 @@ def test_it_has_been_announced_names_no_one(tmp_path: Path) -> None:
         "Health Secretary Mary Lowe will open the new hospital wing in Derby next month, "
         "it has been announced.",
     )
-    assert _speaker(b, "open the new hospital wing") is None
+    assert speaker_of(b, "open the new hospital wing") is None

@@ -311,3 +311,20 @@ def day_first(pairs: Iterable[tuple[int, int]], *, default: bool) -> bool:
     if any(b > 12 for _, b in pairs):
         return False
     return default
+
+
+# How far "the coming days" and "the coming weeks" reach from publication, in days.
+_NEAR_REACH = {"day": 7, "week": 28}
+
+
+def near_value(published: date, unit: str, direction: int, count: int | None = None) -> Resolved:
+    """Return the value of "the coming days", "the past two days", "in recent weeks": the days
+    next to publication on the side `direction` says (+1 after, -1 before), `count` units of them
+    when the text says how many, else about a week of days or a month of weeks. The value is
+    their month, or, across two months, the likelier one marked as such (see `week_value`)."""
+    reach = count * (7 if unit == "week" else 1) if count else _NEAR_REACH[unit]
+    if direction > 0:
+        first, last = published + timedelta(days=1), published + timedelta(days=reach)
+    else:
+        first, last = published - timedelta(days=reach), published - timedelta(days=1)
+    return week_value(first, last)

@@ -87,6 +87,8 @@ class LanguageRules:
     # what the sentence before said, now given to its speaker
     person_cues: frozenset[str] = field(default_factory=frozenset)  # words that, like a title,
     # come before a name but make no role claim (نظيره, "counterpart")
+    narrative_verbs: frozenset[str] = field(default_factory=frozenset)  # وانتهت المباراة: a
+    # verb after "and" that opens a sentence of its own when its subject follows
     clause_openers: frozenset[str] = field(default_factory=frozenset)  # words after "، " that
     # open a new clause (وهو, إذ, لكن) — the clause splitter's cue
     object_verbs: frozenset[str] = field(default_factory=frozenset)  # reporting verbs that
@@ -172,6 +174,11 @@ class LanguageRules:
     def joined_by_and(self, word: str) -> bool:
         """Say whether a word is joined to the one before it by "and"."""
         return word.casefold() == "and"
+
+    def opens_a_sentence(self, word: str, following: str) -> bool:
+        """Say whether `word`, inside a sentence and after no comma, opens a new one: "and"
+        joined to a verb of the story with its subject next (وانتهت المباراة)."""
+        return False
 
     def accusative_base(self, key: str) -> str | None:
         """Return the word a key is the accusative of (مديراً: مدير), or None."""

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from briefing.languages.base import LanguageRules
 
 _CLAUSE_BREAK = re.compile(r"[،,;؛]\s+")
+SENTENCE_WORDS = 6  # words on each side of a sentence that "and" opens without a comma
 
 
 def split_clauses(
@@ -38,6 +39,7 @@ def split_clauses(
         after_words = len(wk.within(after, end))
         if before_words >= MIN_CLAUSE_WORDS and after_words >= MIN_CLAUSE_WORDS:
             cuts.append(after)
+    cuts = sorted({*cuts, *_unmarked_sentences(text, wk, rules, start, end)})
     spans = [(a, b) for a, b in zip(cuts, [*cuts[1:], end], strict=True)]
     out = []
     for a, b in spans:
@@ -46,6 +48,32 @@ def split_clauses(
         if last >= first:
             out.append(Clause(a, b, first, last, start))
     return out
+
+
+def _unmarked_sentences(
+    text: str, wk: WordKeys, rules: LanguageRules, start: int, end: int
+) -> list[int]:
+    """Return where a new sentence starts with no comma or full stop before it, as Arabic
+    chains a story's sentences with "and" (… الدرجة الثانية وانتهت المباراة بالتعادل …): at a
+    verb of the story joined by "and" whose subject follows. Each piece keeps at least
+    `SENTENCE_WORDS` words, and a quote is never cut."""
+    idx = wk.within(start, end)
+    cuts: list[int] = []
+    last = start
+    for n in range(SENTENCE_WORDS, len(idx) - SENTENCE_WORDS):
+        word, following = wk.words[idx[n]], wk.words[idx[n + 1]]
+        if not rules.opens_a_sentence(word.text, following.text):
+            continue
+        if (
+            re.search(r"[،,;؛:]\s*$", text[last : word.start])
+            or len(wk.within(last, word.start)) < SENTENCE_WORDS
+        ):
+            continue
+        if _inside_quotes(text, start, word.start, rules):
+            continue
+        cuts.append(word.start)
+        last = word.start
+    return cuts
 
 
 def _opens_clause(text: str, at: int, end: int, rules: LanguageRules) -> bool:

@@ -132,6 +132,21 @@ class ArabicRules(LanguageRules):
         """Say whether a word carries the conjunction و (وكوريا الشمالية)."""
         return word.startswith("و") and len(word) > 2
 
+    def opens_a_sentence(self, word: str, following: str) -> bool:
+        if not word.startswith("و") or len(word) < 4:
+            return False
+        rest = arabic_key(word[1:])
+        verbs = self.narrative_verbs
+        # The feminine of the past (شهدت: شهد; انتهت: انتهى, the final ى folded to ي).
+        feminine = rest.endswith("ت") and (rest[:-1] in verbs or rest[:-1] + "ي" in verbs)
+        if rest not in verbs and not feminine:
+            return False
+        # Its subject next: a definite noun or a name, not a preposition's object (للمملكة).
+        nxt = arabic_key(following)
+        if nxt.startswith(("لل", "بال", "كال", "وال", "فال")):
+            return False
+        return (nxt.startswith("ال") and len(nxt) > 3) or self.is_name_like(following)
+
     def refers_back(self, previous: str | None, key: str) -> str | None:
         """Return the bare title of a definite title word (الوزير -> وزير), else None."""
         return key[2:] if key.startswith("ال") and len(key) > 4 else None

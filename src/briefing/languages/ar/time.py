@@ -20,6 +20,7 @@ from briefing.analysis import times
 from briefing.analysis.times import UNRESOLVED
 from briefing.languages.ar.hijri import hijri_day, hijri_span, hijri_year_of
 from briefing.languages.ar.time_doc import TimeDoc, fold_with_offsets, is_cue, strip_clitic
+from briefing.languages.ar.time_near import NEAR_RE, near_days
 from briefing.languages.ar.time_parts import PART_RE, SEASON_RE, part_of_year, season
 from briefing.languages.ar.time_patterns import (
     AGO_RE,
@@ -442,6 +443,7 @@ _RULES: tuple[tuple[re.Pattern[str], _Rule], ...] = (
     (PAST_SPAN_RE, _past_span),
     (PART_RE, part_of_year),
     (SEASON_RE, season),
+    (NEAR_RE, near_days),
 )
 
 
