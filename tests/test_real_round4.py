@@ -4,9 +4,10 @@ chained by و and a verb with its own subject, no comma between, are claims of t
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
-from conftest import brief_text, speaker_of
+from conftest import brief_text, make_briefing, speaker_of
 
 
 def _dates(b: dict[str, object]) -> dict[str, object]:
@@ -72,3 +73,81 @@ def test_and_with_a_verb_but_no_subject_goes_on_arabic(tmp_path: Path) -> None:
         "استمرت عشر ساعات.",
     )
     assert len(_claims(b)) == 1
+
+
+def test_a_month_or_day_of_a_clause_about_what_comes_is_the_coming_one(tmp_path: Path) -> None:
+    # Published Thursday 7 March 2024. The verb after the expression tells the tense ("The
+    # May show will open …"), "is" before a day makes it a deadline, an aside between commas
+    # keeps the clause's future, and a relative clause has a tense of its own.
+    b = brief_text(
+        tmp_path,
+        "The theatre will stage the play on Friday, 14 June. The June run will end a long tour "
+        "of the north.\n\n"
+        "The closing date for entries is 2 April, the organisers said.\n\n"
+        "The fair will be held at Riverside, near Leeds, from 9-11 August.\n\n"
+        "The office will write to customers who bought seats for the February show.\n\n"
+        "He was arrested in June and will appear in court next month.",
+        language="en",
+    )
+    found = [(d["text"], d["value"]) for d in b["dates"]]
+    assert ("June", "2024-06") in found
+    assert ("2 April", "2024-04-02") in found
+    assert ("9-11 August", "2024-08") in found
+    assert ("February", "2024-02") in found
+    assert ("June", "2023-06") in found  # arrested in June: the past one
+
+
+def test_days_later_count_from_the_month_the_story_returned_to(tmp_path: Path) -> None:
+    b = brief_text(
+        tmp_path,
+        "The band will play Leeds on Friday, 14 June. Fans who bought tickets for the cancelled "
+        "2 March show can attend. The June show will warm up for a festival set in York four "
+        "days later.",
+        language="en",
+    )
+    values = {d["text"]: d["value"] for d in b["dates"]}
+    assert values["four days later"] == "2024-06-18"
+
+
+_VENUES = """\
+version: 1
+entities:
+  - {id: band, type: ORG, name: The Larks, aliases: {en: [The Larks, Larks]}}
+  - {id: city, type: GPE, name: Leeds, aliases: {en: [Leeds]}}
+  - {id: park, type: LOC, name: Roundhay Park, aliases: {en: [Roundhay Park]}}
+  - {id: arena, type: LOC, name: First Direct Arena, aliases: {en: [First Direct Arena]}}
+facts:
+  - id: larks-park
+    statement: The Larks play Roundhay Park in Leeds on 14 June 2024.
+    about: [band]
+    cues: {en: [will play]}
+    date: 2024-06-14
+    place: park
+    sources:
+      - {title: Summer concerts, publisher: City Council, url: "https://example.org/concerts"}
+"""
+
+
+def _with_venues(tmp_path: Path, body: str) -> dict[str, object]:
+    table = tmp_path / "facts.yaml"
+    table.write_text(_VENUES, encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("A headline\n\n" + body, encoding="utf-8")
+    return make_briefing(str(article), facts=[table], language="en", published=dt.date(2024, 3, 7))
+
+
+def _verdict(b: dict[str, object], piece: str) -> str:
+    claim = next(c for c in _claims(b) if piece in str(c["text"]))
+    return str(claim["verdict"])
+
+
+def test_a_town_does_not_contradict_a_site_the_table_places_there(tmp_path: Path) -> None:
+    b = _with_venues(tmp_path, "The Larks will play a big tent in Leeds on 14 June.")
+    assert _verdict(b, "big tent") == "supported"
+    b = _with_venues(tmp_path, "The Larks will play Roundhay Park in Leeds on 14 June.")
+    assert _verdict(b, "Roundhay Park") == "supported"
+
+
+def test_another_site_contradicts_even_with_the_town_beside_it(tmp_path: Path) -> None:
+    b = _with_venues(tmp_path, "The Larks will play at First Direct Arena in Leeds on 14 June.")
+    assert _verdict(b, "First Direct Arena") == "contradicted"

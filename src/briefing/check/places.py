@@ -20,7 +20,10 @@ def place_evidence(context: Context, claim: Claim, fact: Fact) -> list[Evidence]
     if not claim.places:
         return []
     fact_places = _place_family(context, fact.place)
-    for p in claim.places:
+    # The claim names the fact's own place (a venue it plays, "at Bellahouston Park in
+    # Glasgow"): the place agrees, whatever wider place the sentence also names.
+    named = [fact.place] if fact.place in claim.entity_keys else []
+    for p in [*named, *claim.places]:
         if p in fact_places or fact.place in _place_family(context, p):
             return [
                 Evidence(
@@ -32,7 +35,10 @@ def place_evidence(context: Context, claim: Claim, fact: Fact) -> list[Evidence]
                     "the claim places the event where the table does",
                 )
             ]
-    elsewhere = _place_by_event(context, claim, fact)
+    # The nearest place by the event that cannot hold the fact's place: "at Education City
+    # Stadium in Qatar" against Al Thumama Stadium is the stadium, not the country.
+    candidates = _places_by_event(context, claim, fact)
+    elsewhere = next((p for p in candidates if not _may_hold(context, p, fact.place)), None)
     if elsewhere is None:
         return []
     return [
@@ -48,15 +54,15 @@ def place_evidence(context: Context, claim: Claim, fact: Fact) -> list[Evidence]
     ]
 
 
-def _place_by_event(context: Context, claim: Claim, fact: Fact) -> str | None:
-    """Return the claim's place that stands by this fact's cue or subjects, or None when
-    the places belong to another event of the sentence ("arrived in Russia, days after
+def _places_by_event(context: Context, claim: Claim, fact: Fact) -> list[str]:
+    """Return the claim's places that stand by this fact's cue or subjects, nearest first; none
+    when the places belong to another event of the sentence ("arrived in Russia, days after
     Putin hosted Kim")."""
     anchors = anchor_positions(claim, fact, context)
     if not anchors:
-        return None
+        return []
     claim_words = words(claim.text)
-    best: tuple[int, str] | None = None
+    found: dict[str, int] = {}
     for start, _end, key in claim.mention_spans:
         if key not in claim.places:
             continue
@@ -65,9 +71,25 @@ def _place_by_event(context: Context, claim: Claim, fact: Fact) -> str | None:
         if index is None:
             continue
         distance = min(abs(index - a) for a in anchors)
-        if best is None or distance < best[0]:
-            best = (distance, key)
-    return best[1] if best is not None and best[0] <= _PLACE_DISTANCE else None
+        if distance <= _PLACE_DISTANCE and distance < found.get(key, _PLACE_DISTANCE + 1):
+            found[key] = distance
+    return sorted(found, key=lambda k: found[k])
+
+
+def _may_hold(context: Context, wider: str, key: str) -> bool:
+    """Say whether a town or country may hold a site that the table alone knows (a park, a
+    stadium): "in Glasgow" does not contradict Hampden Park unless the gazetteer places the
+    site elsewhere, which it cannot for a site it does not know."""
+    entities = context.table.entities_by_id
+    site, town = entities.get(key), entities.get(wider)
+    wider_type = town.type if town else _gazetteer_type(wider)
+    known = context.lexicon.gazetteer_key.get(key, key).removeprefix("gaz:") in places_by_id()
+    return site is not None and site.type == "LOC" and wider_type == "GPE" and not known
+
+
+def _gazetteer_type(key: str) -> str | None:
+    place = places_by_id().get(key.removeprefix("gaz:"))
+    return place.type if place else None
 
 
 def _name(context: Context, key: str) -> str:

@@ -88,6 +88,8 @@ def _tied(wk: WordKeys, m: Match, rules: LanguageRules, named: frozenset[int]) -
         if wk.readings[m.first_word - 1][0][1] not in rules.place_prepositions:
             return False
         head = m.first_word - 2
+    while head > 0 and any(c.isdigit() for c in wk.words[head].text):
+        head -= 1  # a score or a count after the event's object: "beating Portugal 1-0 at X"
     if head < 0:
         return False
     events = rules.factual_verbs | rules.reporting_verbs | frozenset(rules.event_triggers)

@@ -95,7 +95,8 @@ _ORDINAL = r"(?:st|nd|rd|th)"
 _MONTH_DATE_RE = re.compile(
     rf"\b(?P<x>(?:(?P<wd>{_WD}),?\s+)?(?:(?P<mod>{_MOD})[\s-]+)?"
     rf"(?:(?P<dir>(?i:last|next|this))\s+)?"
-    rf"(?:(?i:the\s+)?(?P<d1>\d{{1,2}}){_ORDINAL}?(?:\s+of)?\s+)?(?P<mon>{_MON})"
+    rf"(?:(?i:the\s+)?(?:(?P<d0>\d{{1,2}}){_ORDINAL}?\s*[-–]\s*)?"
+    rf"(?P<d1>\d{{1,2}}){_ORDINAL}?(?:\s+of)?\s+)?(?P<mon>{_MON})"
     rf"(?:\s+(?:the\s+)?(?P<d2>\d{{1,2}}){_ORDINAL}?(?![\d:]))?"
     rf"(?:,?\s+(?P<y>\d{{4}})(?!\d)|\s+(?P<yrel>(?i:last|this|next))\s+year)?)(?![\w-])"
 )
@@ -173,6 +174,9 @@ def _month_date(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
     if resolved_year is None:
         return [doc.date(m.start("x"), m.end("x"), UNRESOLVED)]
     when = times.checked_day(resolved_year, month, day) if day else None
+    first = times.checked_day(resolved_year, month, int(m.group("d0"))) if m.group("d0") else None
+    if when and first and first < when:  # "9-10 July": the days it spans
+        return [doc.date(m.start("x"), m.end("x"), times.covering(first, when))]
     if when:
         return [doc.date(m.start("x"), m.end("x"), times.day_value(when))]
     return [doc.date(m.start("x"), m.end("x"), times.month_value(resolved_year, month))]
@@ -215,7 +219,7 @@ def _month_year(m: re.Match[str], doc: TimeDoc, month: int, year: int | None) ->
     direction = _DIRECTIONS[m.group("dir").lower()] if m.group("dir") else 0
     if direction == 0 and m.group("dir"):  # "this March": the March of this year
         return pub.year
-    if direction == 0 and doc.future(m.start()):
+    if direction == 0 and doc.future(m.start(), m.end()):
         # "will take over in December": the coming one (this month counts as coming).
         return pub.year if month >= pub.month else pub.year + 1
     if direction == 0 and (written := doc.story_year(m.start())) is not None:
@@ -444,6 +448,7 @@ def _from_the_story(exprs: list[TimeRef], text: str, scan: str) -> list[TimeRef]
     them ("talks began on 3 May … two days later"); with no such day they stay unresolved."""
     out: list[TimeRef] = []
     last_day: date | None = None
+    days_of_month: dict[str, date] = {}
     for t in exprs:
         if t.kind == "date" and t.value is None:
             m = _AGO_RE.match(scan, t.start)
@@ -457,5 +462,10 @@ def _from_the_story(exprs: list[TimeRef], text: str, scan: str) -> list[TimeRef]
                     t = times.date_expr(text, t.start, t.end, times.day_value(when))
         if t.kind == "date" and t.precision == "day" and t.value:
             last_day = date.fromisoformat(t.value)
+            days_of_month[t.value[:7]] = last_day
+        elif t.kind == "date" and t.precision == "month" and t.value:
+            # "The June gig … four days later": the story is back in June, at the last day it
+            # named there (none: the step has nothing to count from).
+            last_day = days_of_month.get(t.value)
         out.append(t)
     return out
