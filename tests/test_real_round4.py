@@ -151,3 +151,46 @@ def test_a_town_does_not_contradict_a_site_the_table_places_there(tmp_path: Path
 def test_another_site_contradicts_even_with_the_town_beside_it(tmp_path: Path) -> None:
     b = _with_venues(tmp_path, "The Larks will play at First Direct Arena in Leeds on 14 June.")
     assert _verdict(b, "First Direct Arena") == "contradicted"
+
+
+def test_this_summer_is_the_summer_of_the_year_of_publication(tmp_path: Path) -> None:
+    # Published in March: "this summer" is the coming one, in both languages.
+    en = brief_text(tmp_path, "This summer will see record crowds at the coast.", language="en")
+    assert _dates(en)["This summer"] == "2024"
+    ar = brief_text(
+        tmp_path,
+        "هذا الصيف سيكون استثنائيا للسياح في أوروبا. وارتفعت الأسعار في صيف العام الماضي.",
+    )
+    values = _dates(ar)
+    assert values["هذا الصيف"] == "2024"
+    assert values["صيف العام الماضي"] == "2023"
+
+
+def test_a_day_that_names_an_event_is_that_day(tmp_path: Path) -> None:
+    en = brief_text(
+        tmp_path,
+        "Airport checks have tightened since the September 11 attacks, officials said. "
+        "The festival will open on 11 September.",
+        language="en",
+    )
+    values = _dates(en)
+    assert values["September 11 attacks"] == "2001-09-11"
+    assert values["11 September"] == "2024-09-11"
+    ar = brief_text(
+        tmp_path,
+        "وتغيرت إجراءات السفر كثيرا منذ أحداث 11 سبتمبر في الولايات المتحدة. "
+        "وسيفتتح المعرض في 11 سبتمبر المقبل.",
+    )
+    values = _dates(ar)
+    assert values["أحداث 11 سبتمبر"] == "2001-09-11"
+    assert values["11 سبتمبر المقبل"] == "2024-09-11"
+
+
+def test_a_footer_telling_how_to_write_to_the_paper_is_no_claim(tmp_path: Path) -> None:
+    b = brief_text(
+        tmp_path,
+        "وارتفع عدد السياح الخليجيين في النمسا إلى 300 ألف سائح هذا العام.\n\n"
+        "للتواصل مع الكاتب أرسل رسالة SMS تبدأ بالرمز (52) ثم مسافة ثم نص الرسالة إلى 88548.",
+    )
+    texts = [str(c["text"]) for c in _claims(b)]
+    assert len(texts) == 1 and "300 ألف" in texts[0]

@@ -184,9 +184,7 @@ def is_heading(text: str, start: int, end: int, rules: LanguageRules) -> bool:
     if text[start:end].rstrip()[-1:] in _FINAL:
         return False
     line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    if text[line_start:start].strip() or text[end:line_end].strip():
+    if text[line_start:start].strip() or text[end : line_end(text, end)].strip():
         return False
     words = _WORD.findall(text[start:end])
     if len(words) <= MAX_HEADING_WORDS:
@@ -194,6 +192,13 @@ def is_heading(text: str, start: int, end: int, rules: LanguageRules) -> bool:
     first = text[start:end].split()[0]
     byline = first.startswith("*") or rules.key(first) in rules.byline_words
     return byline and len(words) <= MAX_BYLINE_WORDS
+
+
+def opens_footer(text: str, start: int, end: int, rules: LanguageRules) -> bool:
+    """Say whether a sentence opens a paper's footer that tells the reader how to write in
+    ("للتواصل مع الكاتب أرسل رسالة …"): it and the rest of its line state nothing."""
+    first = text[start:end].split(maxsplit=1)
+    return bool(first) and rules.key(first[0].strip(":،,")) in rules.footer_openers
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
@@ -220,10 +225,11 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
             if opens:
                 stack.append((mark, i))
     spans.extend((at, len(text)) for _, at in stack)
-    return [(a, min(b, a + _MAX_QUOTE, _line_end(text, a))) for a, b in spans]
+    return [(a, min(b, a + _MAX_QUOTE, line_end(text, a))) for a, b in spans]
 
 
-def _line_end(text: str, pos: int) -> int:
+def line_end(text: str, pos: int) -> int:
+    """Return where the line holding `pos` ends."""
     end = text.find("\n", pos)
     return len(text) if end < 0 else end
 

@@ -108,6 +108,8 @@ class LanguageRules:
     # that may come before their subject at the end of a sentence
     continuation_words: frozenset[str] = field(default_factory=frozenset)  # words that open
     # no sentence (لأن, سواء): a line that starts with one goes on with the line before
+    footer_openers: frozenset[str] = field(default_factory=frozenset)  # للتواصل: a footer
+    # that tells the reader how to write to the paper, to the end of its line
     byline_words: frozenset[str] = field(default_factory=frozenset)  # "By" Jane Doe, بقلم
     determiners: frozenset[str] = field(default_factory=frozenset)  # "the", "a": may open
     # a title written after a name ("X, a cybercrime expert at Y")

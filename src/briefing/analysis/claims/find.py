@@ -23,7 +23,7 @@ from briefing.analysis.claims.events import clause_event
 from briefing.analysis.claims.places import event_places, named_words, names_only
 from briefing.analysis.claims.subject_first import past_linking_words, pronoun_speaker
 from briefing.analysis.claims.worthiness import check_worthiness, numbers
-from briefing.analysis.sentences import is_heading
+from briefing.analysis.sentences import is_heading, line_end, opens_footer
 from briefing.models import Claim, Event, Speaker, TimeRef
 from briefing.vocab import ClaimKind
 
@@ -55,9 +55,13 @@ def find_claims(
     events: list[Event] = []
     previous: Speaker | None = None
     named = names_only(wk, matches)
+    footer_end = -1
     for s_start, s_end in sentences:
-        if is_heading(text, s_start, s_end, ctx.rules):
+        if is_heading(text, s_start, s_end, ctx.rules) or s_start < footer_end:
             continue  # a heading, caption or byline states nothing to check
+        if opens_footer(text, s_start, s_end, ctx.rules):
+            footer_end = line_end(text, s_start)
+            continue  # "للتواصل مع الكاتب أرسل …": how to write to the paper
         sentence_speaker: Attribution | None = None
         for clause in split_clauses(text, wk, ctx.rules, s_start, s_end):
             attribution = _attribute(ctx, clause, language.attribution, previous)

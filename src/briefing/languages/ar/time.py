@@ -20,6 +20,7 @@ from briefing.analysis import times
 from briefing.analysis.times import UNRESOLVED
 from briefing.languages.ar.hijri import hijri_day, hijri_span, hijri_year_of
 from briefing.languages.ar.time_doc import TimeDoc, fold_with_offsets, is_cue, strip_clitic
+from briefing.languages.ar.time_named import NAMED_DAY_RE, named_day
 from briefing.languages.ar.time_near import NEAR_RE, near_days
 from briefing.languages.ar.time_parts import PART_RE, SEASON_RE, part_of_year, season
 from briefing.languages.ar.time_patterns import (
@@ -444,6 +445,7 @@ _RULES: tuple[tuple[re.Pattern[str], _Rule], ...] = (
     (PART_RE, part_of_year),
     (SEASON_RE, season),
     (NEAR_RE, near_days),
+    (NAMED_DAY_RE, named_day),
 )
 
 

@@ -35,8 +35,12 @@ PART_RE = re.compile(
     rf"(?:\s+(?:من|في)\s+(?:{_YEAR_WORDS}\s+(?P<dir>{_DIRECTIONS})|(?:{_YEAR_WORDS}\s+)?(?P<y>\d{{4}}))"
     r")?)(?!\w)"
 )
+_SEASON = alternation(_SEASONS)
+# الصيف الماضي, هذا الصيف, صيف هذا العام, صيف العام الماضي.
 SEASON_RE = re.compile(
-    rf"(?<!\w)(?P<x>[وفب]?(?P<season>{alternation(_SEASONS)})\s+(?P<dir>{_DIRECTIONS}))(?!\w)"
+    rf"(?<!\w)(?P<x>[وفب]?(?:(?P<season>{_SEASON})\s+(?:(?P<yw>{_YEAR_WORDS})\s+)?(?P<dir>{_DIRECTIONS})"
+    rf"|(?P<dem>هذا|هذه)\s+(?P<season2>{_SEASON})|(?P<season3>{_SEASON})\s+(?P<dem2>هذا|هذه)\s+"
+    rf"{_YEAR_WORDS}))(?!\w)"
 )
 
 
@@ -71,15 +75,20 @@ def part_of_year(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
 
 def season(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
     """Return a season named by its direction: الصيف الماضي is the last to have ended before
-    publication, الشتاء المقبل the first to start after it, الصيف الحالي the one begun."""
+    publication, الشتاء المقبل the first to start after it, الصيف الحالي the one begun, هذا
+    الصيف the one of publication's year."""
     if doc.published is None:
         return [doc.date(m.start("x"), m.end("x"), UNRESOLVED)]
-    first = _SEASONS[m.group("season")]
+    first = _SEASONS[m.group("season") or m.group("season2") or m.group("season3")]
     published = doc.published
     year = published.year if first <= published.month else published.year - 1  # begun by then
     over = times.months_span(year, first, 3)[1] < published
-    step = DIRECTION.get(m.group("dir"), 0)
-    if step < 0 and not over:
+    step = DIRECTION.get(m.group("dir") or "", 0)
+    if m.group("dem") or m.group("dem2"):  # هذا الصيف: the one of publication's year
+        year = published.year - 1 if first == 12 and published.month < 3 else published.year
+    elif m.group("yw"):  # صيف العام الماضي: the summer of the year named
+        year = published.year + step
+    elif step < 0 and not over:
         year -= 1
     elif step > 0:
         year += 1

@@ -18,6 +18,7 @@ from briefing.analysis import times
 from briefing.analysis.times import UNRESOLVED
 from briefing.languages.base import read_phrase_table, read_table, read_words
 from briefing.languages.en.time_doc import TimeDoc
+from briefing.languages.en.time_named import NAMED_DAY_RE, named_day
 from briefing.languages.en.time_near import NEAR_RE, near_days
 from briefing.languages.en.time_parts import PART_RE, SEASON_RE, part_of_year, season
 from briefing.models import TimeRef
@@ -398,6 +399,7 @@ _RULES: tuple[tuple[re.Pattern[str], _Rule], ...] = (
     (PART_RE, part_of_year),
     (SEASON_RE, season),
     (NEAR_RE, near_days),
+    (NAMED_DAY_RE, named_day),
     (_AGO_RE, _ago),
     (_HYPHEN_DURATION_RE, _duration),
     (_DURATION_RE, _duration),

@@ -100,8 +100,10 @@ def season(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
     published = doc.published
     year = published.year if first <= published.month else published.year - 1  # begun by then
     over = times.months_span(year, first, 3)[1] < published
-    if (word == "last" and not over) or (word == "this" and first == 12 and published.month < 3):
-        year -= 1  # the one before, or "this winter" in February: begun in December
+    if word == "this":  # the one of publication's year, "this winter" in February the one begun
+        year = published.year - 1 if first == 12 and published.month < 3 else published.year
+    elif word == "last" and not over:
+        year -= 1  # the one before
     elif word == "next" or (word == "the" and over and doc.future(m.start())):
         year += 1
     return [doc.date(m.start("x"), m.end("x"), times.covering(*times.months_span(year, first, 3)))]
