@@ -255,8 +255,8 @@ def test_linking_words_and_adverbs_leave_the_subject_alone(tmp_path: Path) -> No
         "were clear. They were released on bail but police say they may face charges. "
         "However, the minister said it was over.",
     )
-    assert (_speaker(b, "ruling it out") or {}).get("text") == "Brown"
-    assert (_speaker(b, "rules were clear") or {}).get("text") == "Brown"
+    assert (_speaker(b, "ruling it out") or {}).get("text") == "Mr Brown"
+    assert (_speaker(b, "rules were clear") or {}).get("text") == "Mr Brown"
     assert (_speaker(b, "face charges") or {}).get("text") == "police"
     assert (_speaker(b, "it was over") or {}).get("text") == "the minister"
 

@@ -194,3 +194,45 @@ def test_a_footer_telling_how_to_write_to_the_paper_is_no_claim(tmp_path: Path) 
     )
     texts = [str(c["text"]) for c in _claims(b)]
     assert len(texts) == 1 and "300 ألف" in texts[0]
+
+
+def _roles(b: dict[str, object]) -> list[str]:
+    return [str(c["text"]) for c in b["claims"] if c["kind"] == "role"]  # type: ignore[attr-defined,index]
+
+
+def test_a_name_after_an_honorific_is_a_person_whole(tmp_path: Path) -> None:
+    b = brief_text(tmp_path, "وأوضح المهندس ماجد قطب أن المشروع سيكتمل قبل نهاية العام.")
+    people = {e["name"] for e in b["entities"] if e["type"] == "PERSON"}  # type: ignore[attr-defined,index]
+    assert "ماجد قطب" in people
+    assert speaker_of(b, "المشروع سيكتمل") == "المهندس ماجد قطب"
+
+
+def test_a_bodys_short_form_between_title_and_name_keeps_the_role(tmp_path: Path) -> None:
+    b = brief_text(
+        tmp_path,
+        "وأوضح مدير عام الهيئة الوطنية للمياه «مياه» المهندس ماجد قطب أن المشروع سيكتمل "
+        "قبل نهاية العام.",
+    )
+    assert any(
+        r.startswith("مدير عام الهيئة الوطنية للمياه «مياه»") and r.endswith("ماجد قطب")
+        for r in _roles(b)
+    )
+    claim = next(c for c in _claims(b) if "المشروع سيكتمل" in str(c["text"]))
+    speaker = claim["speaker"]
+    assert isinstance(speaker, dict) and speaker["entity_id"] == "ماجد قطب"  # the person
+
+
+def test_the_lineage_after_a_known_name_is_part_of_it(tmp_path: Path) -> None:
+    table = tmp_path / "facts.yaml"
+    table.write_text(
+        "version: 1\nentities:\n"
+        "  - {id: fahd, type: PERSON, name: Fahd bin Sultan, aliases: {ar: [فهد بن سلطان]}}\n",
+        encoding="utf-8",
+    )
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "وافتتح أمير المنطقة الأمير فهد بن سلطان بن عبدالعزيز المعرض مساء أمس.",
+        encoding="utf-8",
+    )
+    b = make_briefing(str(article), facts=[table], language="ar", published=dt.date(2024, 3, 7))
+    assert "أمير المنطقة الأمير فهد بن سلطان بن عبدالعزيز" in _roles(b)

@@ -169,8 +169,13 @@ def mention_at(matches: Sequence[Match], i: int) -> Match | None:
 
 
 def key_of(matches: Sequence[Match], start: int, end: int) -> str | None:
-    inside = {m.entry.key for m in matches if start <= m.start and m.end <= end}
-    return inside.pop() if len(inside) == 1 else None
+    """Return the one entity named in text[start:end], or the one person among several: the
+    organisation in a speaker's title is not the speaker (مدير عام الشركة … المهندس X)."""
+    inside = {m.entry.key: m.entry.type for m in matches if start <= m.start and m.end <= end}
+    people = [k for k, t in inside.items() if t == "PERSON"]
+    if len(inside) == 1 or len(people) == 1:
+        return next(iter(inside)) if len(inside) == 1 else people[0]
+    return None
 
 
 def anonymous(text: str, rules: LanguageRules, clause: Clause) -> bool:

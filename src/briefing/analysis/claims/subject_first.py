@@ -297,17 +297,21 @@ def person_before(
         # unless the speaker before is named there too ("X said …. He added").
         opened = max(text.rfind(e, 0, people[-1].start) for e in (". ", "\n", "? ", "! "))
         there = [p for p in people if p.start > opened]
-        if (
-            previous is not None
-            and said_before
-            and any(p.entry.key == previous.entity_key for p in there)
-        ):
-            return carried(previous)
-        m = there[0]
-        return Speaker(text[m.start : m.end], m.entry.key, False, True)
+        again = [p for p in there if previous is not None and p.entry.key == previous.entity_key]
+        m = again[0] if said_before and again else there[0]  # the name, without its title
+        return Speaker(text[_with_honorific(ctx, m.start) : m.end], m.entry.key, False, True)
     if previous is not None and (said_before or previous.entity_key is None):
         return carried(previous)
     return None
+
+
+def _with_honorific(ctx: ClaimContext, start: int) -> int:
+    """Return where a name starts with the honorific written before it ("Mr Grant")."""
+    before = ctx.text[max(0, start - 12) : start]
+    m = re.search(r"([\w.]+)\s+$", before)
+    if m is None or ctx.rules.key(m.group(1).rstrip(".")) not in ctx.rules.honorifics:
+        return start
+    return start - len(before) + m.start(1)
 
 
 def _speaker_at_the_end(

@@ -74,8 +74,12 @@ def cue_names(
         if place is not None:
             found.append(place)
             continue
-        if is_word(wk, i, rules.title_heads | rules.person_cues) is None:
-            continue
+        if is_word(wk, i, rules.title_heads | rules.person_cues) is None and not (
+            is_word(wk, i, rules.honorifics) is not None
+            and i + 1 < len(wk.words)
+            and not definite(wk, i + 1)  # صاحب الجهاز: "the owner of the device"
+        ):
+            continue  # a title, or an honorific (المهندس صالح قدح), comes before a name
         person = _name_in_aside(text, wk, i, lex, covered, placed) or _titled_name(
             wk, i, lex, covered, placed
         )

@@ -66,11 +66,33 @@ def find_entities(
     blocked_words = blocked_words - _named_by_time_word(wk, doc_lex, blocked_words)
     matches = [m for m in match_phrases(wk, doc_lex, blocked_words) if not _nisba(wk, doc_lex, m)]
     matches = _listed_with_a_body(text, wk, language.rules, matches)
+    matches = [_with_lineage(wk, language.rules, m, matches) for m in matches]
     titles = _joined_titles(
         text, [t for finder in language.titles for t in finder(text, wk, doc_lex, matches)]
     )
     references = _role_references(wk, doc_lex, matches, titles)
     return EntityFindings(_group(matches, text), tuple(matches), titles, references)
+
+
+def _with_lineage(wk: WordKeys, rules: LanguageRules, m: Match, matches: list[Match]) -> Match:
+    """Return a person's mention with the lineage written after the name the table or the
+    model knows: "فيصل بن خالد" known, "فيصل بن خالد بن عبدالعزيز" written."""
+    if m.entry.type != "PERSON":
+        return m
+    taken = {m2.first_word for m2 in matches}
+    last = m.last_word
+    while (
+        last + 2 < len(wk.words)
+        and wk.readings[last + 1][0][1] in rules.name_particles
+        and last + 1 not in taken
+        and last + 2 not in taken
+        and rules.is_name_like(wk.words[last + 2].text)
+        and wk.words[last + 1].start - wk.words[last].end <= 1
+    ):
+        last += 2
+    if last == m.last_word:
+        return m
+    return replace(m, end=wk.words[last].end, last_word=last)
 
 
 def _listed_with_a_body(

@@ -170,8 +170,8 @@ def org_continues(wk: WordKeys, i: int, lex: Lexicon, placed: dict[int, LexEntry
     key = wk.readings[i][0][1]
     if key in rules.time_words or key in rules.stop_words or key in rules.complementizers:
         return False
-    if key in rules.ordinals or is_word(wk, i, rules.title_heads) is not None:
-        return False  # المركز الثاني is a rank; رئيس الهيئة المستشار X starts a person
+    if key in rules.ordinals or is_word(wk, i, rules.title_heads | rules.honorifics) is not None:
+        return False  # المركز الثاني is a rank; رئيس الهيئة المستشار X, المهندس X a person
     if i in placed and placed[i].type in ("GPE", "LOC", "ORG"):
         return True
     if _and_prefixed(wk, i):

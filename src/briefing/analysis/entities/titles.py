@@ -87,7 +87,11 @@ def _title_before(
     head = None if opening is None else (name, opening)
     leftmost: tuple[int, int] | None = None
     j, units, pending = name - 1, 0, 0
-    while j >= 0 and wk.joined[j] and units < _MAX_TITLE_UNITS:
+    # A body's short form after its name («سياحة») is a step of the body's.
+    near = range(max(1, name - 3 * _MAX_TITLE_UNITS), name)  # as far as a title reaches
+    shorts = {k: bodies[k - 1] for k in near if k - 1 in bodies and _bracketed(text, wk, k)}
+    bodies = {**bodies, **shorts}
+    while j >= 0 and (wk.joined[j] or j in shorts or j + 1 in shorts) and units < _MAX_TITLE_UNITS:
         units += 1
         if j in bodies:
             leftmost, pending = (bodies[j], 0), 0
@@ -121,6 +125,16 @@ def _title_before(
     if first[0] == name:
         return None  # nothing but the name's own title
     return wk.words[first[0]].start + first[1]
+
+
+def _bracketed(text: str, wk: WordKeys, j: int) -> bool:
+    """Say whether word j stands alone in brackets or guillemets, as a body's short form does
+    after its name: «سياحة», (WHO)."""
+    if j < 1 or j + 1 >= len(wk.words):
+        return False
+    before = text[wk.words[j - 1].end : wk.words[j].start].strip()
+    after = text[wk.words[j].end : wk.words[j + 1].start].strip()
+    return (before, after) in (("«", "»"), ("(", ")"), ("“", "”"), ('"', '"'))
 
 
 def _head(wk: WordKeys, j: int, lex: Lexicon) -> int | None:
