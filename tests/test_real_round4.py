@@ -236,3 +236,71 @@ def test_the_lineage_after_a_known_name_is_part_of_it(tmp_path: Path) -> None:
     )
     b = make_briefing(str(article), facts=[table], language="ar", published=dt.date(2024, 3, 7))
     assert "أمير المنطقة الأمير فهد بن سلطان بن عبدالعزيز" in _roles(b)
+
+
+def test_years_written_as_a_years_own_or_at_a_clauses_end(tmp_path: Path) -> None:
+    b = brief_text(
+        tmp_path,
+        "Their best seller remains 1998's Blue Hour, which reached number three. A full "
+        "service could be as far away as 2030, engineers said. The agency raised its estimate "
+        "of 2024 coffee demand. As many as 2000 fans came, and the bill was more than 1500.",
+        language="en",
+    )
+    found = {d["text"] for d in b["dates"]}
+    assert {"1998", "2030", "2024"} <= found
+    assert "2000" not in found and "1500" not in found
+
+
+def test_the_same_year_is_the_year_last_written(tmp_path: Path) -> None:
+    en = brief_text(
+        tmp_path,
+        "The band released its first album in 2011. A second record, released in the same "
+        "year, sold better. Later that year they toured Japan.",
+        language="en",
+    )
+    values = _dates(en)
+    assert values["the same year"] == "2011"
+    assert values["Later that year"] == "2011"
+    ar = brief_text(
+        tmp_path,
+        "وأطلقت الفرقة ألبومها الأول في عام 2011. وفي العام نفسه أطلقت ألبوما ثانيا حقق "
+        "مبيعات أكبر. وفي ذلك العام جالت في اليابان.",
+    )
+    values = _dates(ar)
+    assert values["العام نفسه"] == "2011"
+    assert values["ذلك العام"] == "2011"
+
+
+def test_a_part_of_the_year_under_way_in_a_clause_of_what_comes(tmp_path: Path) -> None:
+    # Published 7 March 2024: the first quarter is under way; "would" speaks of what comes.
+    b = brief_text(
+        tmp_path,
+        "Analysts said demand in the first quarter would outstrip supply. Profits in the "
+        "fourth quarter rose by 5%.",
+        language="en",
+    )
+    values = _dates(b)
+    assert values["the first quarter"] == "2024"
+    assert values["the fourth quarter"] == "2023"
+
+
+def test_a_hijri_feast_is_its_day(tmp_path: Path) -> None:
+    # 7 March 2024: Eid al-Fitr 1444 fell on 21 April 2023, Eid al-Adha 1445 on 16 June 2024.
+    b = brief_text(
+        tmp_path,
+        "وعادت الغرفة إلى العمل بعد عطلة عيد الفطر المبارك. وسيقام الحفل في عيد الأضحى المقبل.",
+    )
+    values = _dates(b)
+    assert values["عطلة عيد الفطر المبارك"] == "2023-04-21"
+    assert values["عيد الأضحى المقبل"] == "2024-06-16"
+
+
+def test_two_years_in_order_are_a_span_even_before_1900(tmp_path: Path) -> None:
+    b = brief_text(
+        tmp_path,
+        "ملحمة بدأت بعشر سنوات (١٨٥٩-١٨٦٩) عمل خلالها مليون عامل. وارتفع العدد من 1500-1600 "
+        "شخص في المدينة.",
+    )
+    values = _dates(b)
+    assert values["١٨٥٩"] == "1859" and values["١٨٦٩"] == "1869"
+    assert "1500" not in values

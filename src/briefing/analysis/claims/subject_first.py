@@ -335,6 +335,13 @@ def _speaker_at_the_end(
             or (i < clause.last and reading_in(wk, i + 1, rules.participle_attributions))
         )
     ]
+    # "…, when the deal was announced": a passive without its agent names no one who spoke.
+    verbs = [
+        i
+        for i in verbs
+        if not (i > clause.first and reading_in(wk, i - 1, rules.passive_auxiliaries))
+        or any(_impersonal_passive(ctx, list(range(i - k, i))) for k in (2, 3, 4) if k <= i)
+    ]
     if not verbs:
         return None
     last = verbs[-1]

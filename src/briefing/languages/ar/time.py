@@ -20,13 +20,13 @@ from briefing.analysis import times
 from briefing.analysis.times import UNRESOLVED
 from briefing.languages.ar.hijri import hijri_day, hijri_span, hijri_year_of
 from briefing.languages.ar.time_doc import TimeDoc, fold_with_offsets, is_cue, strip_clitic
+from briefing.languages.ar.time_feasts import FEAST_RE, feast
 from briefing.languages.ar.time_named import NAMED_DAY_RE, named_day
 from briefing.languages.ar.time_near import NEAR_RE, near_days
 from briefing.languages.ar.time_parts import PART_RE, SEASON_RE, part_of_year, season
 from briefing.languages.ar.time_patterns import (
     AGO_RE,
     BRACKETED_YEAR_RE,
-    COUNT_EXCEPTIONS,
     CUES,
     CURRENT_WORDS,
     DIRECTION,
@@ -37,7 +37,6 @@ from briefing.languages.ar.time_patterns import (
     HIJRI_ERAS,
     HIJRI_MONTHS,
     HIJRI_RE,
-    LENGTH_WORDS,
     MONTH_WORD_RE,
     MONTHS,
     NOT_TODAY,
@@ -62,9 +61,10 @@ from briefing.languages.ar.time_patterns import (
     WEEKDAY_RE,
     WEEKDAYS,
     WEEKEND_RE,
-    YEAR_PREPOSITIONS,
     YEAR_RE,
 )
+from briefing.languages.ar.time_same import SAME_YEAR_RE, same_year
+from briefing.languages.ar.time_years import written_year
 from briefing.models import TimeRef
 
 # --- Rules -------------------------------------------------------------------------------------
@@ -207,62 +207,6 @@ def _hijri_month_is_date(m: re.Match[str], doc: TimeDoc, word: str, day: int | N
     if word in STRICT_HIJRI:
         return False
     return bool(m.group("rel")) or is_cue(doc.prev_word(m.start()), CUES)
-
-
-def _year(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
-    first = _one_year(doc, m, "y", "era", m.start("x"), m.end("x"))
-    if first is None:
-        return []
-    found = [first]
-    if m.group("y2"):
-        second = _one_year(doc, m, "y2", "era2", m.start("y2"), m.end())
-        if second is not None:
-            found.append(second)
-    return found
-
-
-def _one_year(
-    doc: TimeDoc, m: re.Match[str], group: str, era_group: str, start: int, end: int
-) -> TimeRef | None:
-    year, era = int(m.group(group)), m.group(era_group)
-    if era in HIJRI_ERAS:
-        span = hijri_span(year, 1, 12)
-        return doc.date(start, end, times.covering(*span) if span else UNRESOLVED)
-    if not times.plausible_year(year):
-        return None
-    if group == "y" and not _year_is_date(m, doc, era):
-        return None
-    found = doc.date(start, end, times.year_value(year))
-    cued = era or m.group("cue") or m.group("mod")
-    if group == "y" and not cued and not is_cue(doc.prev_word(m.start()), YEAR_PREPOSITIONS):
-        return replace(found, attributive=True)  # "الألعاب الآسيوية 2018": the games' year
-    return found
-
-
-def _year_is_date(m: re.Match[str], doc: TimeDoc, era: str | None) -> bool:
-    """Say whether a four-digit number is a year: a year noun, an era or a preposition before it."""
-    if era:
-        before = doc.norm[max(0, m.start() - 40) : m.start()].split()[-3:]
-        return not any(w in LENGTH_WORDS for w in before)  # "مسافة 1600م" is metres
-    if m.group("cue") or m.group("mod"):
-        return True
-    following = doc.next_word(m.end("x"))
-    if not is_cue(doc.prev_word(m.start()), YEAR_PREPOSITIONS):
-        return _names_an_edition(m, doc, following)
-    if not following or following in COUNT_EXCEPTIONS or following.startswith("و"):
-        return True
-    # A noun right after the number counts it (في 2022 حالة، منذ 2011 شخصا): Arabic verbs never
-    # end in ة, and an indefinite accusative ends in ا.
-    return not following.endswith(("ه", "ا"))
-
-
-def _names_an_edition(m: re.Match[str], doc: TimeDoc, following: str) -> bool:
-    """Say whether a year after a definite word closes a phrase, as the year of an edition
-    does ("الألعاب الآسيوية 2018."): no noun follows it to be counted."""
-    before = doc.prev_word(m.start())
-    if not (before.startswith("ال") and len(before) > 3) or before in PERIOD_UNITS:
-        return False
-    return not following or following in COUNT_EXCEPTIONS
 
 
 def _period(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
@@ -433,7 +377,7 @@ _RULES: tuple[tuple[re.Pattern[str], _Rule], ...] = (
     (GREGORIAN_RE, _gregorian),
     (HIJRI_RE, _hijri),
     (NUMERIC_RE, _numeric),
-    (YEAR_RE, _year),
+    (YEAR_RE, written_year),
     (WEEKEND_RE, _weekend),
     (PERIOD_RE, _period),
     (BRACKETED_YEAR_RE, _bracketed_year),
@@ -446,6 +390,8 @@ _RULES: tuple[tuple[re.Pattern[str], _Rule], ...] = (
     (SEASON_RE, season),
     (NEAR_RE, near_days),
     (NAMED_DAY_RE, named_day),
+    (SAME_YEAR_RE, same_year),
+    (FEAST_RE, feast),
 )
 
 
@@ -475,7 +421,7 @@ def _written_years(doc: TimeDoc) -> tuple[tuple[int, int], ...]:
     return tuple(
         (m.start("x"), int(ref.value))
         for m in YEAR_RE.finditer(doc.norm)
-        for ref in _year(m, doc)[:1]
+        for ref in written_year(m, doc)[:1]
         if ref.value
         and ref.precision == "year"
         and m.group("era") not in HIJRI_ERAS

@@ -45,6 +45,11 @@ class TimeDoc:
         words = self.words_after(pos, 1)
         return words[0] if words else ""
 
+    def last_year(self, pos: int) -> int | None:
+        """Return the year the text last wrote before `pos`, in any sentence."""
+        written = [y for at, y in self.years if at < pos]
+        return written[-1] if written else None
+
     def story_year(self, pos: int) -> int | None:
         """Return the year last written in the sentence before `pos`, if any: "في 2011 ...
         في مارس" is March 2011, whatever the year of publication."""

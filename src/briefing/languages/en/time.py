@@ -21,6 +21,7 @@ from briefing.languages.en.time_doc import TimeDoc
 from briefing.languages.en.time_named import NAMED_DAY_RE, named_day
 from briefing.languages.en.time_near import NEAR_RE, near_days
 from briefing.languages.en.time_parts import PART_RE, SEASON_RE, part_of_year, season
+from briefing.languages.en.time_same import SAME_YEAR_RE, same_year
 from briefing.models import TimeRef
 
 _V = TypeVar("_V")
@@ -259,19 +260,27 @@ def _year(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
 
 def _year_before_noun(m: re.Match[str], doc: TimeDoc) -> bool:
     """Say whether a year stands before the noun it dates: before a name ("2004 French Open",
-    "the 2005 Bafta awards"), or after a determiner or a possessive before a singular noun ("the
-    2005 campaign", "the Soviets' 1945 liberation"); a count has a plural ("the 2000 people")."""
+    "the 2005 Bafta awards"), or after a determiner, "of" or a possessive before a singular noun
+    ("the 2005 campaign", "the Soviets' 1945 liberation"); a count has a plural ("the 2000
+    people"). A year's own possessive ("2002's album") and "as 2012," at a clause's end are
+    years too ("as many as 2000." is a count)."""
     if m.group("y2"):
         return False
+    following = doc.text[m.end("x") : m.end("x") + 2]
+    if following in ("'s", "’s"):
+        return True  # "2002's Here To Stay": the year's own
+    word = doc.prev_word(m.start()).lower()
+    if word == "as" and following[:1] in (",", ".", ";", ""):
+        start = doc.text.rfind(" as", 0, m.start())
+        return doc.prev_word(start + 1).lower() not in ("many", "much")  # "as far away as 2012,"
     after = doc.next_word(m.end("x"))
-    if not after.isalpha() or doc.text[m.end("x") : m.end("x") + 1] != " ":
+    if not after.isalpha() or following[:1] != " ":
         return False
     if after[0].isupper():
         return True
     before = doc.text[max(0, m.start() - 3) : m.start()]
-    word = doc.prev_word(m.start()).lower()
     possessive = word.endswith("'s") or before.endswith(("' ", "’ ", "’s "))
-    determined = word in _DETERMINERS or possessive
+    determined = word in _DETERMINERS or word == "of" or possessive  # "estimate of 2005 demand"
     return determined and not after.endswith("s") and after.lower() not in _NOT_NOUNS
 
 
@@ -400,6 +409,7 @@ _RULES: tuple[tuple[re.Pattern[str], _Rule], ...] = (
     (SEASON_RE, season),
     (NEAR_RE, near_days),
     (NAMED_DAY_RE, named_day),
+    (SAME_YEAR_RE, same_year),
     (_AGO_RE, _ago),
     (_HYPHEN_DURATION_RE, _duration),
     (_DURATION_RE, _duration),

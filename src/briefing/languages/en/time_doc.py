@@ -17,7 +17,8 @@ _FUTURE = re.compile(
     r"(?:\b(?:will|shall|(?:is|are|was|were)\s+(?:due\s+|set\s+|going\s+|scheduled\s+)?to"
     r"|plans?\s+to|planning\s+to|intends?\s+to|(?:is|are)\s+expected\s+to|ahead\s+of"
     r"|agreed\s+to|decided\s+to|voted\s+to|hop(?:es?|ing)\s+to|aims?\s+to|expects?|forecasts?"
-    r"|can|may|might|could\s+be|faces?|meets?|hosts?|takes?\s+on|travels?\s+to)\b|\w'll\b)"
+    r"|can|may|might|would|could\s+be|faces?|meets?|hosts?|takes?\s+on|travels?\s+to)\b"
+    r"|\w'll\b)"
 )
 # Where a clause starts: a comma opens a new one unless a conjunction carries the verb on
 # ("will fly to Madrid on Monday, and play on Wednesday").
@@ -63,8 +64,8 @@ def _clause_before(text: str, pos: int) -> str:
 
 # The verb after an expression that opens its clause's subject: a noun or two, then the verb.
 _VERB_AFTER = re.compile(
-    r"(?:\s+(?!(?:and|or|but|while|when|as|then)\b)[a-z][\w-]*){1,2}?"
-    r"\s+(will|shall|\w+'ll|is\s+due\s+to)\b"
+    r"(?:\s+(?!(?:and|or|but|while|when|as|then)\b)[a-z][\w-]*){0,2}?"
+    r"\s+(will|shall|would|\w+'ll|is\s+due\s+to|(?:is|are)\s+expected\s+to)\b"
 )
 _PREV_WORD_RE = re.compile(r"([\w']+)\W{0,2}\s*$")
 _NEXT_WORD_RE = re.compile(r"\s*([\w%]+)")
@@ -90,6 +91,11 @@ class TimeDoc:
     def next_word(self, pos: int) -> str:
         m = _NEXT_WORD_RE.match(self.text, pos)
         return m.group(1) if m else ""
+
+    def last_year(self, pos: int) -> int | None:
+        """Return the year the text last wrote before `pos`, in any sentence."""
+        written = [y for at, y in self.years if at < pos]
+        return written[-1] if written else None
 
     def story_year(self, pos: int) -> int | None:
         """Return the year last written in the sentence before `pos`, if any: "in 2011 ... in

@@ -68,7 +68,7 @@ def part_of_year(m: re.Match[str], doc: TimeDoc) -> list[TimeRef]:
     first, length = _PARTS[key]
     year = doc.published.year
     ended = times.months_span(year, first, length)[1] < doc.published
-    if doc.future(m.start()):
+    if doc.future(m.start(), m.end()):
         year += 1 if ended else 0  # "will grow in the second half": this year's, or next
     elif not ended:
         year -= 1
