@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from briefing.analysis.claims.appositions import before_apposition, unclosed_apposition
 from briefing.analysis.claims.context import (
     MAX_SPEAKER_WORDS,
     MAX_SUBJECT_WORDS,
@@ -84,9 +85,11 @@ def _subject_speaker(
     for v in range(first + 1, min(clause.last, first + MAX_SUBJECT_WORDS + APPOSITION) + 1):
         if not ctx.reports(v) or mention_at(ctx.matches, v) is not None:
             continue
+        commas = ctx.text.count(",", ctx.wk.words[first].start, ctx.wk.words[v].start)
         if (
             v > first + MAX_SUBJECT_WORDS
-            and ctx.text.count(",", ctx.wk.words[first].start, ctx.wk.words[v].start) != 2
+            and commas != 2
+            and unclosed_apposition(ctx, first, v, clause) is None
         ):
             continue  # so far from its subject only past an aside between two commas
         passive = _passive_speaker(ctx, v, clause)
@@ -116,7 +119,7 @@ def _subject_of_verb(
     if expletive or re.search(r"[;:“”\"]|\s[-–—]\s", gap):
         return None
     if "," in gap:
-        found = _before_apposition(ctx, first, v, gap)
+        found = before_apposition(ctx, first, v, gap)
         if found is None or isinstance(found, Attribution):
             return found
         last_subject = found
@@ -158,41 +161,6 @@ def _a_plea(ctx: ClaimContext, v: int, clause: Clause) -> bool:
     while after <= clause.last and wk.readings[after][0][1] in rules.determiners:
         after += 1
     return after <= clause.last and wk.readings[after][0][1] in rules.plea_objects
-
-
-def _before_apposition(ctx: ClaimContext, first: int, v: int, gap: str) -> int | Attribution | None:
-    """Return the last word of a subject that an apposition follows ("Mark Mackie, director of
-    Regular Music, said": the name before it), or the attribution to the person the aside
-    names; None when the commas set no aside off."""
-    text, wk = ctx.text, ctx.wk
-    # One comma only ("The talks went well, said X") puts the speaker after the verb.
-    if not gap.rstrip().endswith(",") or gap.count(",") < 2:
-        return None
-    before = [
-        i for i in range(first, v) if "," not in text[wk.words[first].start : wk.words[i].end]
-    ]
-    if not before:
-        return None
-    # "The United Nations envoy to Sudan, Volker Perthes, told": the name between.
-    aside = _person_between_commas(ctx, before[-1], v)
-    if aside is not None:
-        content = wk.words[v].end
-        return Attribution(aside, content, reading_in(wk, v, ctx.rules.denial_verbs))
-    return before[-1]
-
-
-def _person_between_commas(ctx: ClaimContext, before: int, v: int) -> Speaker | None:
-    """Return the person who fills the aside between a title and its verb, alone or with a
-    title and a place of their own ("the chairman, Ambassador Stefan Johannesson of Iceland,")."""
-    text, wk = ctx.text, ctx.wk
-    start, end = wk.words[before].end, wk.words[v].start
-    aside = text[start:end].strip(" ,")
-    people = [m for m in ctx.matches if m.entry.type == "PERSON" and start < m.start < end]
-    if len(people) != 1 or "," in aside or len(aside.split()) > MAX_SPEAKER_WORDS:
-        return None
-    m = people[0]
-    name = text[m.start : m.end]
-    return Speaker(aside if name == aside else name, m.entry.key, False)
 
 
 def _passive_speaker(ctx: ClaimContext, v: int, clause: Clause) -> Attribution | None:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from briefing.analysis.claims.context import (
@@ -103,13 +104,22 @@ def verb_after_quote(
         found = speaker_after(ctx, v, clause)
         if found is not None and found[0] is not IMPLICIT:
             return Attribution(found[0], opened, False)
-        mention = mention_at(ctx.matches, v + 1) if v + 1 <= clause.last else None
+        named = past_honorific(ctx, v + 1, clause)
+        mention = mention_at(ctx.matches, named) if v + 1 <= clause.last else None
         if mention is not None:
-            speaker = Speaker(ctx.text[mention.start : mention.end], mention.entry.key, False)
+            start = ctx.wk.words[v + 1].start
+            speaker = Speaker(ctx.text[start : mention.end], mention.entry.key, False)
             return Attribution(speaker, opened, False)
         if previous is not None:
             return Attribution(carried(previous), opened, False)
     return None
+
+
+def past_honorific(ctx: ClaimContext, i: int, clause: Clause) -> int:
+    """Return the word after an honorific at word i when a name follows it ("Dr Alan Brine",
+    المهندس صالح قدح); else i."""
+    honorific = i < clause.last and reading_in(ctx.wk, i, ctx.rules.honorifics)
+    return i + 1 if honorific and mention_at(ctx.matches, i + 1) is not None else i
 
 
 def _says(ctx: ClaimContext, v: int, clause: Clause) -> bool:
@@ -129,11 +139,16 @@ def speaker_after(ctx: ClaimContext, v: int, clause: Clause) -> tuple[Speaker, i
         if reading_in(ctx.wk, told, ctx.rules.complementizers):
             return IMPLICIT, ctx.wk.words[told].start  # وقال للصحفيين إن: he is not named
         i = told
-    first_mention = mention_at(ctx.matches, i)
+    honorific = past_honorific(ctx, i, clause)
+    first_mention = mention_at(ctx.matches, honorific)
     if first_mention is not None:
-        return _possessor_speaker(ctx, first_mention, clause) or _named_run(
+        named = _possessor_speaker(ctx, first_mention, clause) or _named_run(
             ctx, first_mention, clause
         )
+        if honorific == i:
+            return named
+        written = ctx.text[ctx.wk.words[i].start : first_mention.start] + named[0].text
+        return replace(named[0], text=written), named[1]  # "said Dr Alan Brine"
     # Not a known name: a phrase (رئيس اللجنة الأولمبية الدولية توماس باخ) that ends at a comma, a
     # preposition or إن/أن/':' — provided what is said follows somewhere in the clause.
     found = content_after(ctx, i, clause)

@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from briefing.analysis.entities.cues import cue_names, longer_organisations
-from briefing.analysis.entities.model import model_name, person_after_body
+from briefing.analysis.entities.model import affiliation, model_name, person_after_body
 from briefing.analysis.entities.quoted import quoted_names
 from briefing.analysis.entities.records import EntityFindings, ModelSpan, TitleCue
 from briefing.analysis.entities.shapes import is_word
@@ -60,6 +60,9 @@ def find_entities(
             _learn(person, "PERSON", doc_lex)
             start = text.find(person, span.start, span.end)
             span = ModelSpan(span.start, text.rfind(" ", span.start, start), span.label)
+        body = affiliation(text, wk, doc_lex, span)
+        if body is not None:
+            _learn(body, "ORG", doc_lex)
         found = model_name(text, wk, doc_lex, span, covered, counts)
         if found is not None:
             _learn(found[0], found[1], doc_lex)

@@ -43,13 +43,17 @@ def model_name(
         # A person's name has no common words at its ends (علاقات حسن الجوار is no one) and
         # no preposition inside (الفخري لنادي الفروسية بمبلغ is a phrase, not a name).
         for n, i in enumerate(idx[1:], 1):
-            if common_after_clitic(wk, i, lex):
-                idx = idx[:n]
+            word = wk.words[i].text
+            lower = rules.has_case and word[:1].islower()
+            if common_after_clitic(wk, i, lex) or (
+                lower and wk.readings[i][0][1] not in rules.name_particles
+            ):
+                idx = idx[:n]  # "Peter Lang of Barclays Capital": the name ends before "of"
                 break
         while idx and (
             not rules.is_name_like(wk.words[idx[0]].text)
             or never_in_name(wk, wk.words[idx[0]].text)
-            or wk.readings[idx[0]][0][1] in rules.stop_words  # "Mr Kennedy"
+            or wk.readings[idx[0]][0][1] in rules.stop_words | rules.honorifics  # "Mr Kennedy"
             or (len(idx) > 1 and wk.readings[idx[0]][0][1] in rules.title_heads)  # "Prince X"
         ):
             idx = idx[1:]
@@ -79,6 +83,23 @@ def model_name(
     start = wk.words[idx[0]].start + cut
     name = text[start : wk.words[idx[-1]].end]
     return _typed(name, keys, span.label, lex)
+
+
+def affiliation(text: str, wk: WordKeys, lex: Lexicon, span: ModelSpan) -> str | None:
+    """Return the body a person's span runs on into after "of" ("Peter Lang of Barclays
+    Capital"): capitalised words to the span's end that the lexicon does not know, else None."""
+    rules = lex.rules
+    idx = list(wk.touching(span.start, span.end))
+    if _MODEL_TYPES.get(span.label) != "PERSON" or not rules.has_case:
+        return None
+    links = [n for n, i in enumerate(idx[1:-1], 1) if wk.readings[i][0][1] in rules.place_links]
+    if not links:
+        return None
+    tail = idx[links[0] + 1 :]
+    if not all(wk.words[i].text[:1].isupper() for i in tail):
+        return None
+    name = text[wk.words[tail[0]].start : wk.words[tail[-1]].end]
+    return None if lex.entry_for(name) is not None else name
 
 
 def person_after_body(text: str, wk: WordKeys, lex: Lexicon, span: ModelSpan) -> str | None:

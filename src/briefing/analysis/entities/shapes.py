@@ -49,6 +49,7 @@ def name_word(wk: WordKeys, i: int, lex: Lexicon, covered: set[int]) -> bool:
         and not (definite(wk, i) and not _uncommon_definite(wk, i, lex))
         and key not in rules.time_words
         and key not in rules.title_heads
+        and key not in rules.honorifics  # "Dr", المهندس: before a name, never in it
         and key not in rules.org_heads
         and is_word(wk, i, rules.reporting_verbs | rules.factual_verbs) is None
         and key not in rules.event_triggers

@@ -53,8 +53,22 @@ def titles_before_names(
             continue
         start = found
         end = wk.words[m.first_word - 1].end
-        out.append(TitleCue(start, end, text[start:end], m.entry.key, m.end))
+        out.append(
+            TitleCue(start, end, text[start:end], m.entry.key, _of_body(wk, lex, m, matches))
+        )
     return tuple(out)
+
+
+def _of_body(wk: WordKeys, lex: Lexicon, m: Match, matches: Sequence[Match]) -> int:
+    """Return where a role claim ends: after the name, or after the body the name is "of"
+    ("energy analyst Peter Lang of Barclays Capital"), which says whose analyst."""
+    link = m.last_word + 1
+    if link + 1 >= len(wk.words) or not wk.joined[m.last_word] or not wk.joined[link]:
+        return m.end
+    if wk.readings[link][0][1] not in lex.rules.place_links or not lex.rules.has_case:
+        return m.end
+    body = next((b for b in matches if b.first_word == link + 1), None)
+    return body.end if body is not None and body.entry.type in ("ORG", "GPE") else m.end
 
 
 def _bodies(matches: Sequence[Match]) -> dict[int, int]:
