@@ -51,16 +51,18 @@ def role_evidence(context: Context, claim: Claim) -> list[Evidence]:
 
 
 def _title_fits(title_key: str, role: Role, rules: LanguageRules) -> bool:
-    """Say whether the title as written names the role: one of its cues stands in the title,
-    and no qualifier next to it makes it another office ("former president", "shadow home
-    secretary", نائب الرئيس, الرئيس السابق)."""
+    """Say whether the title as written names the role: one of its cues stands in the title
+    (its words with or without their clitics), and no qualifier next to it makes it another
+    office ("former president", "shadow home secretary", نائب الرئيس, الرئيس السابق)."""
     cues = [*role.cues.get(rules.code, ()), role.title]
     title = title_key.split()
+    # Each word with its clitics off too: لخادم الحرمين الشريفين is خادم الحرمين الشريفين.
+    readings = [{word, *(k for _, k in rules.variants(word))} for word in title]
     for cue in cues:
         words = phrase_key(cue, rules).split()
         n = len(words)
         for i in range(len(title) - n + 1 if n else 0):
-            if title[i : i + n] != words:
+            if any(words[j] not in readings[i + j] for j in range(n)):
                 continue
             beside = title[i - 1 : i] + title[i + n : i + n + 1]
             if not any(_qualifier(word, rules) for word in beside):

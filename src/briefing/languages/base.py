@@ -81,6 +81,10 @@ class LanguageRules:
     source_heads: frozenset[str] = field(default_factory=frozenset)  # تقرير, "figures": a
     # source after "according to" may start with one
     team_nouns: frozenset[str] = field(default_factory=frozenset)  # "clubs such as …"
+    honorific_pronouns: frozenset[str] = field(default_factory=frozenset)  # سموه, معاليه:
+    # "His Highness", standing for the person the text named before
+    expression_verbs: Mapping[str, str] = field(default_factory=dict)  # عبر -> عن: a verb that
+    # is also another word ("via"), reporting only with its particle after it
     content_verbs: frozenset[str] = field(default_factory=frozenset)  # verbs that report only
     # when what is said follows in the sentence: بين is "explained" before أن, "between" elsewhere
     back_references: frozenset[str] = field(default_factory=frozenset)  # ذلك in أوضح ذلك X:
@@ -253,6 +257,7 @@ TABLES: dict[str, Callable[[str], Any]] = {
     "scale_words": float,
     "place_heads": str,
     "quoted_name_heads": str,
+    "expression_verbs": str,
 }
 
 

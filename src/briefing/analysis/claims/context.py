@@ -70,7 +70,25 @@ class ClaimContext:
             return False
         if reading_in(self.wk, i, self.reporting):
             return True
+        if self._expresses(i):
+            return True
         return reading_in(self.wk, i, self.rules.content_verbs) and self._content_follows(i)
+
+    def _expresses(self, i: int) -> bool:
+        """Say whether word i is a verb of expression with its particle a few words on (وعبر
+        سموه عن استنكاره), not the same word as a preposition (عبر الإنترنت)."""
+        wk, rules = self.wk, self.rules
+        particle = next(
+            (rules.expression_verbs[k] for _, k in wk.readings[i] if k in rules.expression_verbs),
+            None,
+        )
+        if particle is None:
+            return False
+        wanted = rules.key(particle)
+        return any(
+            wk.readings[j][0][1] == wanted and wk.joined[j - 1]
+            for j in range(i + 2, min(len(wk.words), i + 4))
+        )
 
     def _content_follows(self, i: int) -> bool:
         """Say whether word i opens its sentence and a speaker, then إن/أن or a colon, follow it
@@ -166,6 +184,24 @@ def mention_at(matches: Sequence[Match], i: int) -> Match | None:
         if m.first_word <= i <= m.last_word:
             return m
     return None
+
+
+def addressed_person(ctx: ClaimContext, i: int) -> Match | None:
+    """Return whom an honorific pronoun at word i stands for (سموه "His Highness"): the last
+    person addressed so before it (صاحب السمو الملكي الأمير X), else the last person named."""
+    wk = ctx.wk
+    key = wk.readings[i][0][1]
+    stem = key.removesuffix("ها") if key.endswith("ها") else key.removesuffix("ه")
+    stem = stem[:-1] + "ه" if stem.endswith("ت") else stem  # فخامته: فخامة
+    before = [m for m in ctx.matches if m.entry.type == "PERSON" and m.end <= wk.words[i].start]
+    for m in reversed(before):
+        address = {
+            wk.readings[j][0][1].removeprefix("ال")
+            for j in range(max(0, m.first_word - 4), m.first_word)
+        }
+        if stem in address:
+            return m
+    return before[-1] if before else None
 
 
 def key_of(matches: Sequence[Match], start: int, end: int) -> str | None:

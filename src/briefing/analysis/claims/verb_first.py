@@ -14,6 +14,7 @@ from briefing.analysis.claims.context import (
     Attribution,
     ClaimContext,
     Clause,
+    addressed_person,
     anonymous,
     carried,
     content_after,
@@ -139,6 +140,11 @@ def speaker_after(ctx: ClaimContext, v: int, clause: Clause) -> tuple[Speaker, i
         if reading_in(ctx.wk, told, ctx.rules.complementizers):
             return IMPLICIT, ctx.wk.words[told].start  # وقال للصحفيين إن: he is not named
         i = told
+    if reading_in(ctx.wk, i, ctx.rules.honorific_pronouns):
+        person = addressed_person(ctx, i)  # وعبر سموه: the prince named before
+        if person is not None:
+            carried_ = Speaker(ctx.text[person.start : person.end], person.entry.key, False, True)
+            return carried_, ctx.wk.words[i].end
     honorific = past_honorific(ctx, i, clause)
     first_mention = mention_at(ctx.matches, honorific)
     if first_mention is not None:

@@ -135,6 +135,12 @@ def title_continues(wk: WordKeys, i: int, lex: Lexicon, placed: dict[int, LexEnt
     if key in rules.title_modifiers:
         return True
     if (
+        any(key.removesuffix(p) in rules.title_modifiers for p in rules.pronoun_suffixes)
+        and i > 0
+        and is_word(wk, i - 1, rules.title_heads) is not None
+    ):
+        return True  # المتحدث باسمه: "his spokesman", the owner written on the modifier
+    if (
         key in rules.title_prepositions
         and i + 1 < len(wk.words)
         and (definite(wk, i + 1) or i + 1 in placed)

@@ -111,7 +111,13 @@ class ArabicRules(LanguageRules):
     def never_in_name(self, word: str) -> bool:
         # Tanween (سنوياً) marks an adverb or an indefinite noun; a possessive (إدارته، رحمهم)
         # a common noun.
-        return "\u064b" in word or word.endswith(("ته", "تها", "تهم", "هم", "هما", "كم"))
+        if "\u064b" in word or word.endswith(("ته", "تها", "تهم", "هم", "هما", "كم")):
+            return True
+        # A common noun with "his" (باسمه: ب + اسم + ه), after a proclitic or none.
+        common = common_words()
+        return word.endswith("ه") and any(
+            len(k) >= 4 and k[:-1] in common for _, k in self.variants(word)
+        )
 
     def inflected_common(self, key: str) -> bool:
         common = common_words()
