@@ -196,8 +196,8 @@ def test_appointed_to_a_title_in_the_accusative(tmp_path: Path) -> None:
     people = {e["name"] for e in b["entities"] if e["type"] == "PERSON"}
     assert {"سالم بن فهد الغامدي", "خالد الدوسري"} <= people
     roles = [c["text"] for c in b["claims"] if c["kind"] == "role"]
-    assert "سالم بن فهد الغامدي مديراً لتقنية المعلومات" in roles
-    assert "خالد الدوسري مديراً لمركز البيانات" in roles
+    assert "المهندس سالم بن فهد الغامدي مديراً لتقنية المعلومات" in roles
+    assert "المهندس خالد الدوسري مديراً لمركز البيانات" in roles
     assert not any(r.startswith("مديراً") for r in roles)  # never a title before a name
 
 

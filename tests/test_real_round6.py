@@ -47,7 +47,7 @@ def test_a_speaker_behind_an_honorific_and_an_authors_title(tmp_path: Path) -> N
     )
     assert speaker_of(b, "Rates will be lower") == "Dr Alan Brine"
     assert "Alan Brine" in _people(b)
-    assert "Alan Brine, author of the Ovum report" in _roles(b)
+    assert "Dr Alan Brine, author of the Ovum report" in _roles(b)
 
 
 def test_a_passive_without_its_agent_names_no_speaker(tmp_path: Path) -> None:

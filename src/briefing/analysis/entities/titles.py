@@ -48,7 +48,7 @@ def titles_before_names(
     for m in matches:
         if m.entry.type != "PERSON" or m.first_word == 0:
             continue
-        found = _title_before(text, wk, lex, placed, bodies, m.first_word)
+        found = _title_before(text, wk, lex, placed, bodies, m.first_word, _aside(text, wk, m))
         if found is None:
             continue
         start = found
@@ -71,6 +71,24 @@ def _of_body(wk: WordKeys, lex: Lexicon, m: Match, matches: Sequence[Match]) -> 
     return body.end if body is not None and body.entry.type in ("ORG", "GPE") else m.end
 
 
+def _aside(text: str, wk: WordKeys, m: Match) -> bool:
+    """Say whether a name stands between two commas after the words before it: "Hollywood's
+    honorary mayor, Johnny Grant, unveiled", الأمين العام، أنطونيو غوتيريش، قال."""
+    if m.first_word == 0 or m.last_word + 1 >= len(wk.words):
+        return False
+    before = text[wk.words[m.first_word - 1].end : wk.words[m.first_word].start].strip()
+    after = text[wk.words[m.last_word].end : wk.words[m.last_word + 1].start].strip()
+    return before in (",", "،") and after[:1] in (",", "،")
+
+
+def _named_from(wk: WordKeys, lex: Lexicon, m: Match) -> int:
+    """Return where a role claim with its title after the name starts: at the honorific before
+    the name, if one is written ("Dr Alastair Brydon, author of …"), else at the name."""
+    j = m.first_word - 1
+    cut = is_word(wk, j, lex.rules.honorifics) if j >= 0 and wk.joined[j] else None
+    return m.start if cut is None else wk.words[j].start + cut  # والمهندس: from المهندس
+
+
 def _bodies(matches: Sequence[Match]) -> dict[int, int]:
     """Return, for each word of a named organisation or place, the first word of its name."""
     return {
@@ -88,8 +106,10 @@ def _title_before(
     placed: dict[int, LexEntry],
     bodies: dict[int, int],
     name: int,
+    aside: bool = False,
 ) -> int | None:
-    """Return where the title before the name at word `name` starts, or None.
+    """Return where the title before the name at word `name` starts, or None; with `aside`,
+    across the comma that opens a name set between commas ("honorary mayor, Johnny Grant,").
 
     The walk goes left over the words a title is made of. A title word inside an
     organisation's name (مركز الملك سلمان) heads no title: the name is one step of the walk.
@@ -101,11 +121,8 @@ def _title_before(
     head = None if opening is None else (name, opening)
     leftmost: tuple[int, int] | None = None
     j, units, pending = name - 1, 0, 0
-    # A body's short form after its name («سياحة») is a step of the body's.
-    near = range(max(1, name - 3 * _MAX_TITLE_UNITS), name)  # as far as a title reaches
-    shorts = {k: bodies[k - 1] for k in near if k - 1 in bodies and _bracketed(text, wk, k)}
-    bodies = {**bodies, **shorts}
-    while j >= 0 and (wk.joined[j] or j in shorts or j + 1 in shorts) and units < _MAX_TITLE_UNITS:
+    bodies, linked = _steps(text, wk, bodies, name, aside)
+    while j >= 0 and (wk.joined[j] or j in linked) and units < _MAX_TITLE_UNITS:
         units += 1
         if j in bodies:
             leftmost, pending = (bodies[j], 0), 0
@@ -139,6 +156,18 @@ def _title_before(
     if first[0] == name:
         return None  # nothing but the name's own title
     return wk.words[first[0]].start + first[1]
+
+
+def _steps(
+    text: str, wk: WordKeys, bodies: dict[int, int], name: int, aside: bool
+) -> tuple[dict[int, int], set[int]]:
+    """Return the bodies a walk from word `name` steps over, with a body's short form after its
+    name («سياحة») as a step of the body's, and the gaps it crosses though not joined: around
+    such a short form, and the comma before a name set between commas."""
+    near = range(max(1, name - 3 * _MAX_TITLE_UNITS), name)  # as far as a title reaches
+    shorts = {k: bodies[k - 1] for k in near if k - 1 in bodies and _bracketed(text, wk, k)}
+    linked = {*shorts, *(k - 1 for k in shorts)} | ({name - 1} if aside else set())
+    return {**bodies, **shorts}, linked
 
 
 def _bracketed(text: str, wk: WordKeys, j: int) -> bool:
@@ -196,6 +225,32 @@ def _goes_on(
         )
         # "Secretary of State": a capitalised office after the head word's "of".
         or (not headed and rules.has_case and j > 0 and office_after_of(wk, j, rules))
+        or (headed and rules.modifiers_first and _noun_modifier(text, wk, j, lex))
+    )
+
+
+def _noun_modifier(text: str, wk: WordKeys, j: int, lex: Lexicon) -> bool:
+    """Say whether a lower-case word before a title's head qualifies it as a noun does ("race
+    director", "ISM survey chairman"): a plain word with a verb of saying, a preposition, a
+    determiner, a capitalised word or the sentence's start before it."""
+    rules = lex.rules
+    word, key = wk.words[j].text, wk.readings[j][0][1]
+    if not word.isalpha() or not word.islower() or key in rules.stop_words:
+        return False
+    if key in rules.prepositions or key in rules.determiners or rules.joined_by_and(word):
+        return False
+    verbs = rules.reporting_verbs | rules.factual_verbs | rules.auxiliaries
+    if word.endswith(("ed", "ing")) or is_word(wk, j, verbs) is not None:
+        return False  # "hosted North Korean leader X": a verb, then the title
+    if j == 0 or not wk.joined[j - 1]:
+        return True
+    before, before_key = wk.words[j - 1].text, wk.readings[j - 1][0][1]
+    return (
+        before[:1].isupper()
+        or possessive(text, wk, j - 1)  # "Hollywood's honorary mayor"
+        or before_key in rules.determiners
+        or before_key in rules.prepositions
+        or is_word(wk, j - 1, rules.reporting_verbs) is not None
     )
 
 
@@ -246,7 +301,7 @@ def titles_after_names(
         if wk.joined[last] and _person(placed, last + 1) is not None:
             continue  # التقى ماكرون الرئيس الأمريكي بايدن: the next name's title
         start, end = wk.words[first].start, wk.words[last].end
-        out.append(TitleCue(start, end, text[start:end], m.entry.key, end, m.start))
+        out.append(TitleCue(start, end, text[start:end], m.entry.key, end, _named_from(wk, lex, m)))
     return tuple(out)
 
 
@@ -282,7 +337,7 @@ def appositions(
         if any(is_word(wk, j, rules.reporting_verbs) is not None for j in range(first, last + 1)):
             continue  # "… sent to Feroz Abbasi, the men's solicitor says": a speaker, not a title
         start, end = wk.words[first].start, wk.words[last].end
-        out.append(TitleCue(start, end, text[start:end], m.entry.key, end, m.start))
+        out.append(TitleCue(start, end, text[start:end], m.entry.key, end, _named_from(wk, lex, m)))
     return tuple(out)
 
 
