@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from conftest import brief_text
+from conftest import brief_text, speaker_of
 
 _brief = partial(brief_text, language="en", headline="A headline")
 
@@ -47,3 +47,29 @@ def test_an_honorific_opens_a_role_claim_whose_title_follows(tmp_path: Path) -> 
     roles = _roles(b)
     assert "Dr Alan Brine, author of the Ovum report" in roles
     assert "Forensic pathologist Dr Jane Moss" in roles
+
+
+def test_findings_of_a_study_are_its_claims(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "Research has found that in poorer nations old laptops can help close the gap. The "
+        "report reveals that about 5 million laptops go out of use every year.\n\n"
+        "Police found a bag near the station on Friday.",
+    )
+    assert speaker_of(b, "help close the gap") == "Research"
+    assert speaker_of(b, "5 million laptops") == "The report"
+    assert speaker_of(b, "found a bag") is None  # finding a thing is no statement
+
+
+def test_an_inverted_verb_before_the_speakers_title(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "The pile of old laptops has reached 9 million, the equivalent of 900 tonnes of waste, "
+        "estimates Tom Hale, report author and an adviser at the Green Trust.",
+    )
+    assert speaker_of(b, "has reached 9 million") == "Tom Hale"
+
+
+def test_a_count_before_a_verb_is_no_speaker(tmp_path: Path) -> None:
+    b = _brief(tmp_path, "Of the 20 sectors surveyed by the institute, 13 reported growth.")
+    assert speaker_of(b, "13 reported growth") is None

@@ -85,6 +85,8 @@ def _subject_speaker(
     for v in range(first + 1, min(clause.last, first + MAX_SUBJECT_WORDS + APPOSITION) + 1):
         if not ctx.reports(v) or mention_at(ctx.matches, v) is not None:
             continue
+        if _inverted_before_apposition(ctx, v, clause):
+            return None  # "…, estimates X, report author": the speaker follows the verb
         commas = ctx.text.count(",", ctx.wk.words[first].start, ctx.wk.words[v].start)
         if (
             v > first + MAX_SUBJECT_WORDS
@@ -150,7 +152,10 @@ def _subject_of_verb(
         if carried_ is None:
             return None
         return Attribution(carried_, content, denied)
-    speaker = phrase_speaker(ctx, clause, wk.words[first].start, wk.words[last_subject].end)
+    start, end = wk.words[first].start, wk.words[last_subject].end
+    if not any(c.isalpha() for c in text[start:end]):
+        return None  # "…, 13 reported growth": a count of things, no one who spoke
+    speaker = phrase_speaker(ctx, clause, start, end)
     return Attribution(speaker, content, denied)
 
 
@@ -299,6 +304,7 @@ def _speaker_at_the_end(
             i >= clause.last - 4
             or _between_commas(ctx, i, clause)
             or _inverted_after_comma(ctx, i, clause)
+            or _inverted_before_apposition(ctx, i, clause)
             # "…", he said adding that …: a participle goes on with the same speaker
             or (i < clause.last and reading_in(wk, i + 1, rules.participle_attributions))
         )
@@ -329,6 +335,8 @@ def _speaker_at_the_end(
     if not subject or len(subject) > MAX_SUBJECT_WORDS + 4:
         return None
     start, end = wk.words[subject[0]].start, wk.words[subject[-1]].end
+    if not any(c.isalpha() for c in text[start:end]):
+        return None  # "…, 13 reported growth": a count of things, no one who spoke
     if _impersonal_passive(ctx, subject):
         return Attribution(None, clause.start, False)  # "…, it has been announced."
     if len(subject) == 1 and wk.readings[subject[0]][0][1] in rules.pronouns:
@@ -357,12 +365,20 @@ def _inverted_speaker(ctx: ClaimContext, clause: Clause, last: int) -> Attributi
     """Return the speaker of "…, said Portugal defender Pepe.": the verb first, the speaker to
     the end."""
     text, wk = ctx.text, ctx.wk
-    rest = range(last + 1, clause.last + 1)
+    tail = text[wk.words[last].end : clause.end].rstrip(".!? ")
+    final = clause.last
+    if "," in tail and not re.search(r"[;:]", tail):
+        # "…, estimates James Goodman, report author and adviser": the name before its title.
+        comma = wk.words[last].end + tail.index(",")
+        named = [i for i in range(last + 1, clause.last + 1) if wk.words[i].end <= comma]
+        if named and any(mention_at(ctx.matches, i) is not None for i in named):
+            final = named[-1]
+    rest = range(last + 1, final + 1)
     if len(rest) > MAX_SPEAKER_WORDS or re.search(
-        r"[,;:]", text[wk.words[last].end : clause.end].rstrip(".!? ")
+        r"[,;:]", text[wk.words[last].end : wk.words[final].end]
     ):
         return None
-    start, end = wk.words[last + 1].start, wk.words[clause.last].end
+    start, end = wk.words[last + 1].start, wk.words[final].end
     speaker = phrase_speaker(ctx, clause, start, end)
     return Attribution(speaker, clause.start, reading_in(wk, last, ctx.rules.denial_verbs))
 
@@ -377,6 +393,19 @@ def _inverted_after_comma(ctx: ClaimContext, v: int, clause: Clause) -> bool:
         and reading_in(wk, v, ctx.rules.plural_inverting_verbs)
         and "," in text[wk.words[v - 1].end : wk.words[v].start]
     )
+
+
+def _inverted_before_apposition(ctx: ClaimContext, v: int, clause: Clause) -> bool:
+    """Say whether verb v, after a comma, has its speaker's name next and the name's title
+    after another comma: "…, estimates James Goodman, report author and adviser"."""
+    text, wk = ctx.text, ctx.wk
+    if v == 0 or v >= clause.last or "," not in text[wk.words[v - 1].end : wk.words[v].start]:
+        return False
+    named = mention_at(ctx.matches, v + 1)
+    if named is None or named.last_word >= clause.last:
+        return False
+    after = text[wk.words[named.last_word].end : wk.words[named.last_word + 1].start]
+    return "," in after and reading_in(wk, v, ctx.rules.inverting_verbs)
 
 
 def _between_commas(ctx: ClaimContext, v: int, clause: Clause) -> bool:
