@@ -1,14 +1,16 @@
 """Eighth round of real articles (English titles): lower-case nouns that qualify a title's head
 ("race director", "ISM survey chairman") but not a verb before it ("hosted"); a name set between
 commas after its title ("Hollywood's honorary mayor, Johnny Grant,"); the honorific before a
-name whose title follows it ("Dr Alastair Brydon, author of …")."""
+name whose title follows it ("Dr Alastair Brydon, author of …"); a study's findings; a title
+checked at the time its sentence tells, unless it says "now"."""
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import partial
 from pathlib import Path
 
-from conftest import brief_text, speaker_of
+from conftest import brief_text, make_briefing, speaker_of
 
 _brief = partial(brief_text, language="en", headline="A headline")
 
@@ -73,3 +75,63 @@ def test_an_inverted_verb_before_the_speakers_title(tmp_path: Path) -> None:
 def test_a_count_before_a_verb_is_no_speaker(tmp_path: Path) -> None:
     b = _brief(tmp_path, "Of the 20 sectors surveyed by the institute, 13 reported growth.")
     assert speaker_of(b, "13 reported growth") is None
+
+
+_TABLE = """\
+version: 1
+entities:
+  - id: bakr
+    type: PERSON
+    name: Ahmed Hassan al-Bakr
+    aliases: {ar: [أحمد حسن البكر], en: [Ahmed Hassan al-Bakr]}
+    roles:
+      - title: President of Iraq
+        cues: {ar: [الرئيس العراقي], en: [Iraqi President]}
+        from: 1968-07-17
+        to: 1979-07-16
+  - id: hale
+    type: PERSON
+    name: Tom Hale
+    aliases: {en: [Tom Hale]}
+    roles:
+      - {title: Deputy leader, cues: {en: [Forward deputy leader]}, from: 2024-02-01}
+"""
+
+
+def _with_table(tmp_path: Path, body: str, language: str) -> dict[str, object]:
+    table = tmp_path / "facts.yaml"
+    table.write_text(_TABLE, encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text(body, encoding="utf-8")
+    return make_briefing(
+        str(article), facts=[table], language=language, published=dt.date(2024, 3, 7)
+    )
+
+
+def _role_verdict(b: dict[str, object], piece: str) -> str:
+    claims = b["claims"]  # type: ignore[index]
+    return str(next(c for c in claims if c["kind"] == "role" and piece in c["text"])["verdict"])
+
+
+def test_a_title_is_checked_at_the_time_its_sentence_tells(tmp_path: Path) -> None:
+    ar = _with_table(
+        tmp_path,
+        "ونقلت القصة إلى الرئيس العراقي أحمد حسن البكر فتأثر بها، فتزوجا عام 1969.",
+        "ar",
+    )
+    assert _role_verdict(ar, "البكر") == "supported"  # president in 1969, not in 2024
+    en = _with_table(
+        tmp_path,
+        "Iraqi President Ahmed Hassan al-Bakr signed the treaty in 2010.",
+        "en",
+    )
+    assert _role_verdict(en, "al-Bakr") == "contradicted"  # dead long before 2010
+
+
+def test_now_in_a_title_checks_it_at_publication(tmp_path: Path) -> None:
+    b = _with_table(
+        tmp_path,
+        "A headline\n\nTom Hale, now Forward deputy leader, was elected in 2004 on the list.",
+        "en",
+    )
+    assert _role_verdict(b, "Tom Hale") == "supported"

@@ -81,6 +81,8 @@ class LanguageRules:
     source_heads: frozenset[str] = field(default_factory=frozenset)  # تقرير, "figures": a
     # source after "according to" may start with one
     team_nouns: frozenset[str] = field(default_factory=frozenset)  # "clubs such as …"
+    present_words: frozenset[str] = field(default_factory=frozenset)  # "now", الحالي: a title
+    # held at publication, whatever time the rest of its sentence tells
     honorific_pronouns: frozenset[str] = field(default_factory=frozenset)  # سموه, معاليه:
     # "His Highness", standing for the person the text named before
     expression_verbs: Mapping[str, str] = field(default_factory=dict)  # عبر -> عن: a verb that

@@ -80,7 +80,7 @@ def find_claims(
             event = clause_event(ctx, clause, claim, (s_start, s_end))
             if event is not None:
                 events.append(event)
-    claims.extend(_role_claims(text, matches, titles))
+    claims.extend(_role_claims(text, matches, titles, _sentence_dates(sentences, times)))
     claims.sort(key=lambda c: (c.start, c.kind != ClaimKind.ROLE))
     numbered = [replace(c, id=f"c{n}") for n, c in enumerate(claims, 1)]
     return numbered, events
@@ -186,10 +186,26 @@ def _resolved(
     ]
 
 
-def _role_claims(text: str, matches: Sequence[Match], titles: Sequence[TitleCue]) -> list[Claim]:
-    """Return a role claim for each title written next to a person (وزير الخارجية وانغ يي)."""
+def _sentence_dates(
+    sentences: Sequence[tuple[int, int]], times: Sequence[TimeRef]
+) -> list[tuple[int, int, tuple[TimeRef, ...]]]:
+    """Return each sentence with the dates it gives (resolved, not a noun's name)."""
+    dated = [t for t in times if t.kind == "date" and t.value and not t.attributive]
+    return [(a, b, tuple(t for t in dated if a <= t.start < b)) for a, b in sentences]
+
+
+def _role_claims(
+    text: str,
+    matches: Sequence[Match],
+    titles: Sequence[TitleCue],
+    dates: Sequence[tuple[int, int, tuple[TimeRef, ...]]],
+) -> list[Claim]:
+    """Return a role claim for each title written next to a person (وزير الخارجية وانغ يي),
+    with the dates its sentence gives: the title is checked at the time the sentence tells
+    ("… الرئيس العراقي أحمد حسن البكر … فتزوجا عام 1969")."""
     claims = []
     for cue in titles:
+        told = next((d for a, b, d in dates if a <= cue.start < b), ())
         start = cue.start if cue.claim_start is None else cue.claim_start
         keys = tuple(dict.fromkeys(m.entry.key for m in matches if start <= m.start < cue.name_end))
         claims.append(
@@ -201,7 +217,7 @@ def _role_claims(text: str, matches: Sequence[Match], titles: Sequence[TitleCue]
                 kind=ClaimKind.ROLE,
                 speaker=None,
                 entity_keys=keys,
-                times=(),
+                times=told,
                 places=(),
                 numbers=(),
                 check_worthiness=0.6,
