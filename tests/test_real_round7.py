@@ -67,3 +67,14 @@ def test_a_role_cue_matches_a_title_with_a_clitic(tmp_path: Path) -> None:
     b = make_briefing(str(article), facts=[table], language="ar", published=dt.date(2024, 3, 7))
     role = next(c for c in b["claims"] if c["kind"] == "role" and "لخادم" in c["text"])
     assert role["verdict"] == "supported"
+
+
+def test_so_with_a_verb_and_its_subject_opens_a_sentence(tmp_path: Path) -> None:
+    b = brief_text(
+        tmp_path,
+        "لقد زار الوزير السابق العاصمة هذا العام في رحلة قصيرة فطالب المحامي سالم العمر "
+        "بإلقاء القبض عليه ومحاكمته أمام القضاء.",
+    )
+    assert speaker_of(b, "زار الوزير السابق العاصمة") is None
+    texts = [str(c["text"]) for c in b["claims"] if c["kind"] != "role"]  # type: ignore[index]
+    assert any(t.startswith("فطالب المحامي") for t in texts)

@@ -184,8 +184,9 @@ class LanguageRules:
         return word.casefold() == "and"
 
     def opens_a_sentence(self, word: str, following: str) -> bool:
-        """Say whether `word`, inside a sentence and after no comma, opens a new one: "and"
-        joined to a verb of the story with its subject next (وانتهت المباراة)."""
+        """Say whether `word`, inside a sentence and after no comma, opens a new one: "and" or
+        "so" joined to a verb of the story with its subject next (وانتهت المباراة، فطالب
+        المحامي)."""
         return False
 
     def accusative_base(self, key: str) -> str | None:

@@ -139,7 +139,7 @@ class ArabicRules(LanguageRules):
         return word.startswith("و") and len(word) > 2
 
     def opens_a_sentence(self, word: str, following: str) -> bool:
-        if not word.startswith("و") or len(word) < 4:
+        if word[:1] not in self.conjunction_clitics or len(word) < 4:
             return False
         rest = arabic_key(word[1:])
         verbs = self.narrative_verbs
