@@ -78,3 +78,18 @@ def test_so_with_a_verb_and_its_subject_opens_a_sentence(tmp_path: Path) -> None
     assert speaker_of(b, "زار الوزير السابق العاصمة") is None
     texts = [str(c["text"]) for c in b["claims"] if c["kind"] != "role"]  # type: ignore[index]
     assert any(t.startswith("فطالب المحامي") for t in texts)
+
+
+def test_a_fragment_with_nothing_to_check_is_no_claim(tmp_path: Path) -> None:
+    b = brief_text(
+        tmp_path,
+        "حفروا وحفروا.. ساعات وساعات.. ثم افتتحت القناة رسميا عام 1869 بحضور ملوك أوروبا.",
+    )
+    texts = [str(c["text"]) for c in b["claims"] if c["kind"] != "role"]  # type: ignore[index]
+    assert not any(t.startswith(("حفروا", "ساعات")) for t in texts)
+    assert any("عام 1869" in t for t in texts)
+    en = brief_text(
+        tmp_path, "There are no DJs. The station plays 40 songs an hour.", language="en"
+    )
+    texts = [str(c["text"]) for c in en["claims"]]  # type: ignore[index]
+    assert texts == ["The station plays 40 songs an hour."]

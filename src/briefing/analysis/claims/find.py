@@ -76,6 +76,8 @@ def find_claims(
             resolved = _resolved(ctx, clause, attribution, references)
             claim = _claim(ctx, clause, attribution, times, resolved, named)
             _said_before(ctx, clause, claims)
+            if _states_nothing(claim, clause):
+                continue  # "سنوات تمرّ..", "There are no DJs.": a fragment, nothing to check
             claims.append(claim)
             event = clause_event(ctx, clause, claim, (s_start, s_end))
             if event is not None:
@@ -84,6 +86,18 @@ def find_claims(
     claims.sort(key=lambda c: (c.start, c.kind != ClaimKind.ROLE))
     numbered = [replace(c, id=f"c{n}") for n, c in enumerate(claims, 1)]
     return numbered, events
+
+
+FRAGMENT_WORDS = 5  # a clause shorter than this, by the narrator, with nothing checkable in it
+
+
+def _states_nothing(claim: Claim, clause: Clause) -> bool:
+    """Say whether a clause is a fragment with nothing to check: the narrator's (no speaker),
+    under `FRAGMENT_WORDS` words, and no name, number or date in it — a line of verse, an
+    exclamation ("آلافٌ وآلاف..", "وأقول:")."""
+    short = clause.last - clause.first + 1 < FRAGMENT_WORDS
+    checkable = claim.entity_keys or claim.numbers or any(t.value for t in claim.times)
+    return claim.kind == ClaimKind.ASSERTION and short and not checkable
 
 
 def _said_before(ctx: ClaimContext, clause: Clause, claims: list[Claim]) -> None:
