@@ -93,3 +93,16 @@ def test_a_fragment_with_nothing_to_check_is_no_claim(tmp_path: Path) -> None:
     )
     texts = [str(c["text"]) for c in en["claims"]]  # type: ignore[index]
     assert texts == ["The station plays 40 songs an hour."]
+
+
+def test_players_after_a_team_and_a_given_name_that_is_also_a_word(tmp_path: Path) -> None:
+    # اللاعبان ends the team's name; تركي is a given name as well as "Turkish".
+    b = brief_text(
+        tmp_path,
+        "وفي منافسات الفرق حقق المنتخب السعودي المركز الثالث، حيث مثله اللاعبان تركي السبيعي "
+        "وفهد العتيبي في البطولة.",
+    )
+    people = {e["name"] for e in b["entities"] if e["type"] == "PERSON"}  # type: ignore[attr-defined,index]
+    orgs = {e["name"] for e in b["entities"] if e["type"] == "ORG"}  # type: ignore[attr-defined,index]
+    assert "تركي السبيعي" in people
+    assert "المنتخب السعودي" in orgs and not any("اللاعب" in o for o in orgs)

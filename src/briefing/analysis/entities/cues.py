@@ -151,6 +151,7 @@ def _titled_name(
         and (
             after_particle(wk, names, lex)
             or particle_inside(wk, names, k, lex)
+            or (not names and k not in covered and wk.readings[k][0][1] in rules.given_names)
             or (
                 name_word(wk, k, lex, covered)
                 and not (names and prepositional(wk, k))

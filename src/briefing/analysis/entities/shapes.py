@@ -179,6 +179,8 @@ def org_continues(wk: WordKeys, i: int, lex: Lexicon, placed: dict[int, LexEntry
         return False
     if key in rules.ordinals or is_word(wk, i, rules.title_heads | rules.honorifics) is not None:
         return False  # المركز الثاني is a rank; رئيس الهيئة المستشار X, المهندس X a person
+    if i + 1 < len(wk.words) and wk.joined[i] and wk.readings[i + 1][0][1] in rules.ordinals:
+        return False  # المنتخب السعودي المركز الثالث: the rank it took, not its name
     if i in placed and placed[i].type in ("GPE", "LOC", "ORG"):
         return True
     if _and_prefixed(wk, i):
