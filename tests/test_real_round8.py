@@ -135,3 +135,8 @@ def test_now_in_a_title_checks_it_at_publication(tmp_path: Path) -> None:
         "en",
     )
     assert _role_verdict(b, "Tom Hale") == "supported"
+
+
+def test_a_stated_hope_is_its_subjects(tmp_path: Path) -> None:
+    b = _brief(tmp_path, "Serbia hopes to finally become a member by early 2027.")
+    assert speaker_of(b, "become a member") == "Serbia"
