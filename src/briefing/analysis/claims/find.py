@@ -3,6 +3,7 @@ places, numbers and check-worthiness; and the events they tell."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -204,8 +205,14 @@ def _sentence_dates(
     sentences: Sequence[tuple[int, int]], times: Sequence[TimeRef]
 ) -> list[tuple[int, int, tuple[TimeRef, ...]]]:
     """Return each sentence with the dates it gives (resolved, not a noun's name)."""
-    dated = [t for t in times if t.kind == "date" and t.value and not t.attributive]
-    return [(a, b, tuple(t for t in dated if a <= t.start < b)) for a, b in sentences]
+    dated = sorted(
+        (t for t in times if t.kind == "date" and t.value and not t.attributive),
+        key=lambda t: t.start,
+    )
+    starts = [t.start for t in dated]
+    return [
+        (a, b, tuple(dated[bisect_left(starts, a) : bisect_left(starts, b)])) for a, b in sentences
+    ]
 
 
 def _role_claims(

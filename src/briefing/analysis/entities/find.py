@@ -69,7 +69,8 @@ def find_entities(
     blocked_words = blocked_words - _named_by_time_word(wk, doc_lex, blocked_words)
     matches = [m for m in match_phrases(wk, doc_lex, blocked_words) if not _nisba(wk, doc_lex, m)]
     matches = _listed_with_a_body(text, wk, language.rules, matches)
-    matches = [_with_lineage(wk, language.rules, m, matches) for m in matches]
+    taken = frozenset(m.first_word for m in matches)
+    matches = [_with_lineage(wk, language.rules, m, taken) for m in matches]
     titles = _joined_titles(
         text, [t for finder in language.titles for t in finder(text, wk, doc_lex, matches)]
     )
@@ -77,12 +78,12 @@ def find_entities(
     return EntityFindings(_group(matches, text), tuple(matches), titles, references)
 
 
-def _with_lineage(wk: WordKeys, rules: LanguageRules, m: Match, matches: list[Match]) -> Match:
+def _with_lineage(wk: WordKeys, rules: LanguageRules, m: Match, taken: frozenset[int]) -> Match:
     """Return a person's mention with the lineage written after the name the table or the
-    model knows: "فيصل بن خالد" known, "فيصل بن خالد بن عبدالعزيز" written."""
+    model knows: "فيصل بن خالد" known, "فيصل بن خالد بن عبدالعزيز" written. `taken`: the
+    first words of every mention, which no lineage runs into."""
     if m.entry.type != "PERSON":
         return m
-    taken = {m2.first_word for m2 in matches}
     last = m.last_word
     while (
         last + 2 < len(wk.words)
@@ -201,10 +202,10 @@ def _role_references(
     if not lex.role_nouns:
         return ()
     named = {m.entry.key for m in matches if m.entry.type == "PERSON"}
-    inside_titles = [(t.start, t.name_end) for t in titles]
+    inside_titles = {i for t in titles for i in wk.touching(t.start, t.name_end)}
     out = []
     for i, w in enumerate(wk.words):
-        if any(a <= w.start < b for a, b in inside_titles):
+        if i in inside_titles:
             continue
         previous = wk.readings[i - 1][0][1] if i else None
         for cut, key in wk.readings[i]:
