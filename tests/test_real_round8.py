@@ -140,3 +140,14 @@ def test_now_in_a_title_checks_it_at_publication(tmp_path: Path) -> None:
 def test_a_stated_hope_is_its_subjects(tmp_path: Path) -> None:
     b = _brief(tmp_path, "Serbia hopes to finally become a member by early 2027.")
     assert speaker_of(b, "become a member") == "Serbia"
+
+
+def test_a_known_places_head_names_another_place_with_of(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path,
+        "The firm won two licences covering areas in the Gulf of Aqaba last year. Oil prices "
+        "in the Gulf rose.",
+    )
+    places = {e["name"] for e in b["entities"] if e["type"] in ("LOC", "GPE")}  # type: ignore[attr-defined,index]
+    assert "the Gulf of Aqaba" in places
+    assert "Aqaba" not in places

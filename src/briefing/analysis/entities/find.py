@@ -53,6 +53,8 @@ def find_entities(
         _learn(text[start:end], etype, doc_lex)
     for start, end in longer_organisations(wk, doc_lex, first):
         _learn(text[start:end], "ORG", doc_lex)
+    for name in _named_of(text, wk, language.rules, first):
+        _learn(name, "LOC", doc_lex)
     counts = Counter(r[0][1] for r in wk.readings)
     for span in model_spans:
         person = person_after_body(text, wk, doc_lex, span)
@@ -76,6 +78,29 @@ def find_entities(
     )
     references = _role_references(wk, doc_lex, matches, titles)
     return EntityFindings(_group(matches, text), tuple(matches), titles, references)
+
+
+def _named_of(text: str, wk: WordKeys, rules: LanguageRules, first: Sequence[Match]) -> list[str]:
+    """Return the places a known place's head names with "of" and a capitalised name after it:
+    "the Gulf" known, "Gulf of Suez" written (the Bay of Biscay, the Isle of Man)."""
+    found = []
+    for m in first:
+        head, link = m.last_word, m.last_word + 1
+        if m.entry.type not in ("GPE", "LOC") or not rules.has_case or link + 1 >= len(wk.words):
+            continue
+        word = wk.words[head].text
+        if not word[:1].isupper() or wk.readings[head][0][1] not in rules.place_heads:
+            continue
+        if wk.readings[link][0][1] not in rules.place_links or not wk.joined[head]:
+            continue
+        last = link
+        while (
+            last + 1 < len(wk.words) and wk.joined[last] and wk.words[last + 1].text[:1].isupper()
+        ):
+            last += 1
+        if last > link:  # from the known place's start, so that its "the" goes with it
+            found.append(text[m.start : wk.words[last].end])
+    return found
 
 
 def _with_lineage(wk: WordKeys, rules: LanguageRules, m: Match, taken: frozenset[int]) -> Match:
