@@ -151,3 +151,12 @@ def test_a_known_places_head_names_another_place_with_of(tmp_path: Path) -> None
     places = {e["name"] for e in b["entities"] if e["type"] in ("LOC", "GPE")}  # type: ignore[attr-defined,index]
     assert "the Gulf of Aqaba" in places
     assert "Aqaba" not in places
+
+
+def test_the_plural_of_an_acronym_is_no_name(tmp_path: Path) -> None:
+    b = _brief(
+        tmp_path, "Shoppers bought DVDs and LCDs at the fair. The BBC said PCs were cheaper."
+    )
+    names = {e["name"] for e in b["entities"]}  # type: ignore[attr-defined,index]
+    assert not names & {"DVDs", "LCDs", "PCs"}
+    assert "BBC" in names

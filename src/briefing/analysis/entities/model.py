@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -138,6 +139,9 @@ def _typed(name: str, keys: list[str], label: str, lex: Lexicon) -> tuple[str, s
     return None
 
 
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
+
+
 def _model_word_ok(wk: WordKeys, i: int, lex: Lexicon, counts: Counter[str]) -> bool:
     """Say whether a one-word span of the model may stand: the model trips on verbs and
     adjectives written once (سيعزز, وحضر, تحضيري), so the word must look like a name and stand
@@ -146,6 +150,8 @@ def _model_word_ok(wk: WordKeys, i: int, lex: Lexicon, counts: Counter[str]) -> 
     key = wk.readings[i][0][1]
     if key in rules.title_heads or key in rules.org_heads or len(key) < 3:
         return False
+    if rules.has_case and _ACRONYM_PLURAL.fullmatch(wk.words[i].text):
+        return False  # DVDs, LCDs: the plural of a thing's acronym, not a name
     if not rules.is_name_like(wk.words[i].text) or key in rules.event_triggers:
         return False
     if any(k in rules.reporting_verbs or k in rules.carry_verbs for _, k in wk.readings[i]):
