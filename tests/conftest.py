@@ -74,6 +74,11 @@ def speaker_of(b: dict[str, Any], piece: str) -> str | None:
     return (claim["speaker"] or {}).get("text")
 
 
+def roles_of(b: dict[str, Any]) -> list[str]:
+    """Return the texts of a briefing's role claims."""
+    return [str(c["text"]) for c in b["claims"] if c["kind"] == "role"]
+
+
 @pytest.fixture(scope="session")
 def seed_briefing() -> dict[str, Any]:
     """The seed's briefing as the pipeline builds it (once per test session)."""

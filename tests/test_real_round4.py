@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from conftest import brief_text, make_briefing, speaker_of
+from conftest import brief_text, make_briefing, roles_of, speaker_of
 
 
 def _dates(b: dict[str, object]) -> dict[str, object]:
@@ -196,10 +196,6 @@ def test_a_footer_telling_how_to_write_to_the_paper_is_no_claim(tmp_path: Path) 
     assert len(texts) == 1 and "300 ألف" in texts[0]
 
 
-def _roles(b: dict[str, object]) -> list[str]:
-    return [str(c["text"]) for c in b["claims"] if c["kind"] == "role"]  # type: ignore[attr-defined,index]
-
-
 def test_a_name_after_an_honorific_is_a_person_whole(tmp_path: Path) -> None:
     b = brief_text(tmp_path, "وأوضح المهندس ماجد قطب أن المشروع سيكتمل قبل نهاية العام.")
     people = {e["name"] for e in b["entities"] if e["type"] == "PERSON"}  # type: ignore[attr-defined,index]
@@ -215,7 +211,7 @@ def test_a_bodys_short_form_between_title_and_name_keeps_the_role(tmp_path: Path
     )
     assert any(
         r.startswith("مدير عام الهيئة الوطنية للمياه «مياه»") and r.endswith("ماجد قطب")
-        for r in _roles(b)
+        for r in roles_of(b)
     )
     claim = next(c for c in _claims(b) if "المشروع سيكتمل" in str(c["text"]))
     speaker = claim["speaker"]
@@ -235,7 +231,7 @@ def test_the_lineage_after_a_known_name_is_part_of_it(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     b = make_briefing(str(article), facts=[table], language="ar", published=dt.date(2024, 3, 7))
-    assert "أمير المنطقة الأمير فهد بن سلطان بن عبدالعزيز" in _roles(b)
+    assert "أمير المنطقة الأمير فهد بن سلطان بن عبدالعزيز" in roles_of(b)
 
 
 def test_years_written_as_a_years_own_or_at_a_clauses_end(tmp_path: Path) -> None:

@@ -8,13 +8,9 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from conftest import brief_text, speaker_of
+from conftest import brief_text, roles_of, speaker_of
 
 _brief = partial(brief_text, language="en", headline="A headline")
-
-
-def _roles(b: dict[str, object]) -> list[str]:
-    return [str(c["text"]) for c in b["claims"] if c["kind"] == "role"]  # type: ignore[attr-defined,index]
 
 
 def _people(b: dict[str, object]) -> set[str]:
@@ -36,7 +32,7 @@ def test_a_person_of_a_body_is_the_person_and_the_body(tmp_path: Path) -> None:
     assert "Peter Lang of Harwick Capital" not in _people(b)
     orgs = {e["name"] for e in b["entities"] if e["type"] == "ORG"}  # type: ignore[attr-defined,index]
     assert "Harwick Capital" in orgs
-    assert "energy analyst Peter Lang of Harwick Capital" in _roles(b)
+    assert "energy analyst Peter Lang of Harwick Capital" in roles_of(b)
     assert speaker_of(b, "Demand is strong") == "energy analyst Peter Lang"
 
 
@@ -47,7 +43,7 @@ def test_a_speaker_behind_an_honorific_and_an_authors_title(tmp_path: Path) -> N
     )
     assert speaker_of(b, "Rates will be lower") == "Dr Alan Brine"
     assert "Alan Brine" in _people(b)
-    assert "Dr Alan Brine, author of the Ovum report" in _roles(b)
+    assert "Dr Alan Brine, author of the Ovum report" in roles_of(b)
 
 
 def test_a_passive_without_its_agent_names_no_speaker(tmp_path: Path) -> None:

@@ -8,11 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from conftest import brief_text, make_briefing, speaker_of
-
-
-def _roles(b: dict[str, object]) -> list[str]:
-    return [str(c["text"]) for c in b["claims"] if c["kind"] == "role"]  # type: ignore[attr-defined,index]
+from conftest import brief_text, make_briefing, roles_of, speaker_of
 
 
 def test_an_honorific_pronoun_stands_for_the_person_addressed_so(tmp_path: Path) -> None:
@@ -44,7 +40,7 @@ def test_a_common_noun_with_his_is_no_name_but_his_spokesman_is_a_title(tmp_path
     people = {e["name"] for e in b["entities"] if e["type"] == "PERSON"}  # type: ignore[attr-defined,index]
     assert "ستيفان دوجاريك" in people
     assert not any(p.startswith("باسمه") for p in people)
-    roles = _roles(b)
+    roles = roles_of(b)
     assert "المتحدث باسمه ستيفان دوجاريك" in roles
     assert not any(r.endswith("باسمه") or "باسمه ونيابة" in r for r in roles)
 

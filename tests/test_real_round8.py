@@ -10,13 +10,9 @@ import datetime as dt
 from functools import partial
 from pathlib import Path
 
-from conftest import brief_text, make_briefing, speaker_of
+from conftest import brief_text, make_briefing, roles_of, speaker_of
 
 _brief = partial(brief_text, language="en", headline="A headline")
-
-
-def _roles(b: dict[str, object]) -> list[str]:
-    return [str(c["text"]) for c in b["claims"] if c["kind"] == "role"]  # type: ignore[attr-defined,index]
 
 
 def test_lower_case_nouns_before_a_title_head_are_part_of_the_title(tmp_path: Path) -> None:
@@ -27,7 +23,7 @@ def test_lower_case_nouns_before_a_title_head_are_part_of_the_title(tmp_path: Pa
         "The award was handed over by Blue Moon producer Kenji Sato on Monday.\n\n"
         "Mr Putin hosted North Korean leader Kim Jong Un in Vostochny.",
     )
-    roles = _roles(b)
+    roles = roles_of(b)
     assert "FTSE survey chairman Alan Morris" in roles
     assert "race director Tom Hale" in roles
     assert "Blue Moon producer Kenji Sato" in roles
@@ -37,7 +33,7 @@ def test_lower_case_nouns_before_a_title_head_are_part_of_the_title(tmp_path: Pa
 
 def test_a_name_between_commas_after_its_title(tmp_path: Path) -> None:
     b = _brief(tmp_path, "Leeds's honorary mayor, John Grey, unveiled the plaque on Monday.")
-    assert "Leeds's honorary mayor, John Grey" in _roles(b)
+    assert "Leeds's honorary mayor, John Grey" in roles_of(b)
 
 
 def test_an_honorific_opens_a_role_claim_whose_title_follows(tmp_path: Path) -> None:
@@ -46,7 +42,7 @@ def test_an_honorific_opens_a_role_claim_whose_title_follows(tmp_path: Path) -> 
         '"Rates will be lower," said Dr Alan Brine, author of the Ovum report: Beyond 3G.\n\n'
         "Forensic pathologist Dr Jane Moss said she had seen the change.",
     )
-    roles = _roles(b)
+    roles = roles_of(b)
     assert "Dr Alan Brine, author of the Ovum report" in roles
     assert "Forensic pathologist Dr Jane Moss" in roles
 

@@ -13,9 +13,11 @@ than a value that would contradict a fact dated inside the span.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date, timedelta
+from typing import Protocol
 
 from briefing import languages
 from briefing.models import TimeRef
@@ -328,3 +330,19 @@ def near_value(published: date, unit: str, direction: int, count: int | None = N
     else:
         first, last = published - timedelta(days=reach), published - timedelta(days=1)
     return week_value(first, last)
+
+
+class _Story(Protocol):
+    """What resolving against the story needs of a language's time document."""
+
+    def last_year(self, pos: int) -> int | None: ...
+
+    def date(self, start: int, end: int, resolved: Resolved) -> TimeRef: ...
+
+
+def same_year(m: re.Match[str], doc: _Story) -> list[TimeRef]:
+    """Return "the same year" (العام نفسه), group "x" of a language's pattern: the year the
+    text last wrote before it, unresolved if it wrote none."""
+    year = doc.last_year(m.start())
+    resolved = year_value(year) if year is not None else UNRESOLVED
+    return [doc.date(m.start("x"), m.end("x"), resolved)]

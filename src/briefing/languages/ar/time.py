@@ -63,7 +63,7 @@ from briefing.languages.ar.time_patterns import (
     WEEKEND_RE,
     YEAR_RE,
 )
-from briefing.languages.ar.time_same import SAME_YEAR_RE, same_year
+from briefing.languages.ar.time_same import SAME_YEAR_RE
 from briefing.languages.ar.time_years import written_year
 from briefing.models import TimeRef
 
@@ -390,7 +390,7 @@ _RULES: tuple[tuple[re.Pattern[str], _Rule], ...] = (
     (SEASON_RE, season),
     (NEAR_RE, near_days),
     (NAMED_DAY_RE, named_day),
-    (SAME_YEAR_RE, same_year),
+    (SAME_YEAR_RE, times.same_year),
     (FEAST_RE, feast),
 )
 

@@ -21,7 +21,7 @@ from briefing.languages.en.time_doc import TimeDoc
 from briefing.languages.en.time_named import NAMED_DAY_RE, named_day
 from briefing.languages.en.time_near import NEAR_RE, near_days
 from briefing.languages.en.time_parts import PART_RE, SEASON_RE, part_of_year, season
-from briefing.languages.en.time_same import SAME_YEAR_RE, same_year
+from briefing.languages.en.time_same import SAME_YEAR_RE
 from briefing.models import TimeRef
 
 _V = TypeVar("_V")
@@ -409,7 +409,7 @@ _RULES: tuple[tuple[re.Pattern[str], _Rule], ...] = (
     (SEASON_RE, season),
     (NEAR_RE, near_days),
     (NAMED_DAY_RE, named_day),
-    (SAME_YEAR_RE, same_year),
+    (SAME_YEAR_RE, times.same_year),
     (_AGO_RE, _ago),
     (_HYPHEN_DURATION_RE, _duration),
     (_DURATION_RE, _duration),
